@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the repository on a machine with only the .NET 10 SDK and Node 20:
+# installs the pinned Node peers, builds the solution once, runs every test project in one `dotnet test`,
+# and ends with the totals as one line: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log_dir=artifacts/test-logs
+rm -rf "$log_dir" && mkdir -p "$log_dir"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Node peers (Prism, @clerk/backend, jose, svix)"
+npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+
+step "Build"
+dotnet build Clerk.Generated.sln -c Release -nologo || { echo "0 passed, 1 failed"; exit 1; }
+
+step "Test"
+dotnet test Clerk.Generated.sln -c Release --no-build -nologo 2>&1 | tee "$log_dir/dotnet-test.log"
+test_status=${PIPESTATUS[0]}
+
+node build/summarize-test-log.mjs "$log_dir/dotnet-test.log" "$test_status"

@@ -1,0 +1,10 @@
+namespace Clerk.Generated.Generator.Tests;
+
+public sealed class SmokeTests
+{
+    [Test]
+    public void Test_project_runs()
+    {
+        Assert.That(typeof(SmokeTests).Assembly.GetName().Name, Is.EqualTo("Clerk.Generated.Generator.Tests"));
+    }
+}

@@ -1,0 +1,10 @@
+namespace Clerk.Generated.Tokens.Tests;
+
+public sealed class SmokeTests
+{
+    [Test]
+    public void Test_project_runs()
+    {
+        Assert.That(typeof(SmokeTests).Assembly.GetName().Name, Is.EqualTo("Clerk.Generated.Tokens.Tests"));
+    }
+}
