@@ -1,0 +1,27 @@
+namespace Clerk.Generated.Webhooks;
+
+/// <summary>
+/// Settings for receiving Clerk webhooks. Bind them from configuration or set them in code; every one has a
+/// working default.
+/// </summary>
+public sealed class ClerkWebhookOptions
+{
+    /// <summary>The default largest body accepted: 1 MiB, far above any Clerk event.</summary>
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The endpoint's signing secret (<c>whsec_…</c>). When null or empty, the
+    /// <c>CLERK_WEBHOOK_SIGNING_SECRET</c> environment variable is used.
+    /// </summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>How far the delivery's timestamp may be from now, either way. Default five minutes, as Svix.</summary>
+    public TimeSpan Tolerance { get; set; } = ClerkWebhookVerifier.DefaultTolerance;
+
+    /// <summary>The largest request body the webhook endpoint reads; larger deliveries are answered 413.</summary>
+    public long MaxBodyBytes { get; set; } = DefaultMaxBodyBytes;
+
+    /// <summary>Never renders the secret.</summary>
+    public override string ToString()
+        => $"{nameof(ClerkWebhookOptions)}(secret {(string.IsNullOrEmpty(SigningSecret) ? "from environment" : "set")}, tolerance {Tolerance}, max body {MaxBodyBytes} bytes)";
+}

@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Clerk.Generated.Webhooks;
+
+/// <summary>
+/// The Svix / Standard Webhooks signature: base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), computed over the
+/// body's raw bytes. Shared by the verifier and the signer so that both sides are the same code.
+/// </summary>
+internal static class ClerkWebhookSignature
+{
+    /// <summary>Length of a base64-encoded 32-byte HMAC-SHA256, padding included.</summary>
+    internal const int Base64Length = 44;
+
+    /// <summary>The only signature version the symmetric scheme defines.</summary>
+    internal const string Version = "v1";
+
+    // Up to this size the signed bytes are laid out once in a pooled buffer and hashed in one shot, which costs a
+    // memory copy but no managed allocation. Larger bodies stream into an IncrementalHash instead of renting a
+    // buffer of their own size.
+    private const int OneShotLimit = 256 * 1024;
+
+    private const int HashLength = 32;
+
+    /// <summary>Writes the base64 signature for a contiguous body into <paramref name="destination"/>.</summary>
+    internal static void Compute(
+        ReadOnlySpan<byte> key, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, ReadOnlySpan<byte> body, Span<char> destination)
+    {
+        Span<byte> mac = stackalloc byte[HashLength];
+        var prefixLength = PrefixLength(messageId, timestamp);
+        var total = (long)prefixLength + body.Length;
+        if (total <= OneShotLimit)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent((int)total);
+            try
+            {
+                WritePrefix(buffer, messageId, timestamp);
+                body.CopyTo(buffer.AsSpan(prefixLength));
+                HMACSHA256.HashData(key, buffer.AsSpan(0, (int)total), mac);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        else
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            AppendPrefix(hmac, messageId, timestamp, prefixLength);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(mac);
+        }
+
+        Encode(mac, destination);
+    }
+
+    /// <summary>Writes the base64 signature for a body held in several segments (as a request pipe delivers it).</summary>
+    internal static void Compute(
+        ReadOnlySpan<byte> key, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, in ReadOnlySequence<byte> body, Span<char> destination)
+    {
+        if (body.IsSingleSegment)
+        {
+            Compute(key, messageId, timestamp, body.FirstSpan, destination);
+            return;
+        }
+
+        Span<byte> mac = stackalloc byte[HashLength];
+        var prefixLength = PrefixLength(messageId, timestamp);
+        var total = prefixLength + body.Length;
+        if (total <= OneShotLimit)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent((int)total);
+            try
+            {
+                WritePrefix(buffer, messageId, timestamp);
+                body.CopyTo(buffer.AsSpan(prefixLength));
+                HMACSHA256.HashData(key, buffer.AsSpan(0, (int)total), mac);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+        else
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            AppendPrefix(hmac, messageId, timestamp, prefixLength);
+            foreach (var segment in body)
+            {
+                hmac.AppendData(segment.Span);
+            }
+
+            hmac.GetHashAndReset(mac);
+        }
+
+        Encode(mac, destination);
+    }
+
+    // The id is UTF-8 encoded (lone surrogates become U+FFFD, as TextEncoder does in the JavaScript libraries); the
+    // timestamp has been checked to be ASCII digits by the verifier, and is produced as such by the signer.
+    private static int PrefixLength(ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp)
+        => Encoding.UTF8.GetByteCount(messageId) + 1 + Encoding.UTF8.GetByteCount(timestamp) + 1;
+
+    private static void WritePrefix(Span<byte> destination, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp)
+    {
+        var written = Encoding.UTF8.GetBytes(messageId, destination);
+        destination[written++] = (byte)'.';
+        written += Encoding.UTF8.GetBytes(timestamp, destination[written..]);
+        destination[written] = (byte)'.';
+    }
+
+    private static void AppendPrefix(IncrementalHash hmac, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, int prefixLength)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(prefixLength);
+        try
+        {
+            WritePrefix(buffer, messageId, timestamp);
+            hmac.AppendData(buffer.AsSpan(0, prefixLength));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Encode(ReadOnlySpan<byte> mac, Span<char> destination)
+    {
+        if (!Convert.TryToBase64Chars(mac, destination, out var written) || written != Base64Length)
+        {
+            throw new ArgumentException($"The destination must hold {Base64Length} characters.", nameof(destination));
+        }
+    }
+}
