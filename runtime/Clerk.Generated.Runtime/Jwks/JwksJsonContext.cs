@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Clerk.Generated.Tokens;
+
+/// <summary>Source-generated JSON metadata for the JWKS wire model (no reflection, AOT-safe).</summary>
+[JsonSourceGenerationOptions(
+    GenerationMode = JsonSourceGenerationMode.Metadata,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    MaxDepth = 16)]
+[JsonSerializable(typeof(JsonWebKeySetDocument))]
+internal sealed partial class JwksJsonContext : JsonSerializerContext
+{
+}

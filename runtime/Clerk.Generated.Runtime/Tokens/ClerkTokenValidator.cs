@@ -1,0 +1,342 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Clerk.Generated.Tokens;
+
+/// <summary>
+/// Validates Clerk session tokens: RS256 only, <c>kid</c> required, signature before claims, then <c>sub</c>,
+/// <c>azp</c>, <c>iss</c>, <c>exp</c>, <c>nbf</c> and <c>iat</c> with clock skew. Never throws for bad input: every
+/// rejection is a <see cref="ClerkTokenValidationResult"/> with a <see cref="TokenRejectionReason"/>. Thread-safe;
+/// create one per application (or per configuration) and share it.
+/// </summary>
+public sealed class ClerkTokenValidator
+{
+    /// <summary>Header and signing input up to this many bytes are handled on the stack.</summary>
+    private const int StackBufferBytes = 2048;
+
+    /// <summary>Clerk headers are ~100 characters; longer ones are refused before decoding.</summary>
+    private const int MaxHeaderSegmentLength = 2048;
+
+    /// <summary>An 8192-bit signature is 1366 base64url characters.</summary>
+    private const int MaxSignatureSegmentLength = 1366;
+
+    private static readonly SearchValues<char> CompactJwsChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+
+    private readonly IJwksProvider _keys;
+    private readonly TimeProvider _time;
+    private readonly IMachineTokenVerifier? _machineTokens;
+    private readonly ILogger _logger;
+    private readonly string[] _authorizedParties;
+    private readonly byte[][] _authorizedPartiesUtf8;
+    private readonly string? _issuer;
+    private readonly byte[]? _issuerUtf8;
+    private readonly long _clockSkewMilliseconds;
+    private readonly ClerkTokenTypes _acceptedTypes;
+    private readonly int _maxTokenLength;
+    private readonly ValidatedTokenCache? _cache;
+
+    /// <summary>Creates a validator.</summary>
+    /// <param name="keys">Where signing keys come from: a <see cref="JwksCache"/> or a <see cref="StaticJwksProvider"/>.</param>
+    /// <param name="options">What to check; copied now, later changes have no effect. Defaults when null.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="machineTokenVerifier">Verifies API keys, M2M and OAuth tokens when <see cref="ClerkTokenValidationOptions.AcceptsToken"/> allows them.</param>
+    /// <param name="logger">Receives one debug line per rejection (reason only, never the token).</param>
+    public ClerkTokenValidator(
+        IJwksProvider keys,
+        ClerkTokenValidationOptions? options = null,
+        TimeProvider? timeProvider = null,
+        IMachineTokenVerifier? machineTokenVerifier = null,
+        ILogger<ClerkTokenValidator>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        options ??= new ClerkTokenValidationOptions();
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ClockSkew, "ClockSkew must be between zero and one hour.");
+        }
+
+        if (options.MaxTokenLength < 64)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxTokenLength, "MaxTokenLength must be at least 64.");
+        }
+
+        _keys = keys;
+        _time = timeProvider ?? TimeProvider.System;
+        _machineTokens = machineTokenVerifier;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _authorizedParties = (options.AuthorizedParties ?? []).Where(p => !string.IsNullOrEmpty(p)).Distinct(StringComparer.Ordinal).ToArray();
+        _authorizedPartiesUtf8 = _authorizedParties.Select(Encoding.UTF8.GetBytes).ToArray();
+        _issuer = string.IsNullOrEmpty(options.Issuer) ? null : options.Issuer;
+        _issuerUtf8 = _issuer is null ? null : Encoding.UTF8.GetBytes(_issuer);
+        _clockSkewMilliseconds = (long)options.ClockSkew.TotalMilliseconds;
+        _acceptedTypes = options.AcceptsToken;
+        _maxTokenLength = options.MaxTokenLength;
+        _cache = options.EnableTokenCache ? new ValidatedTokenCache(Math.Max(1, options.TokenCacheSize)) : null;
+    }
+
+    /// <summary>The authorized parties this validator enforces (empty when not configured).</summary>
+    public IReadOnlyList<string> AuthorizedParties => _authorizedParties;
+
+    /// <summary>Validates a token (without any <c>Bearer </c> prefix).</summary>
+    /// <returns>The verdict; completes synchronously when the signing key is already in memory.</returns>
+    public ValueTask<ClerkTokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return Reject(TokenRejectionReason.Missing);
+        }
+
+        if (token.Length > _maxTokenLength)
+        {
+            return Reject(TokenRejectionReason.TooLarge);
+        }
+
+        var tokenType = MachineTokenPrefixes.Classify(token);
+        if (tokenType != ClerkTokenTypes.SessionToken)
+        {
+            return ValidateMachineTokenAsync(token, tokenType, cancellationToken);
+        }
+
+        if ((_acceptedTypes & ClerkTokenTypes.SessionToken) == 0)
+        {
+            return Reject(TokenRejectionReason.TokenTypeNotAccepted);
+        }
+
+        var nowMilliseconds = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_cache is not null && _cache.TryGet(token, nowMilliseconds, _keys, out var cached))
+        {
+            return ValueTask.FromResult(cached);
+        }
+
+        var result = ValidateWithKnownKey(token, nowMilliseconds, out var keyIdToFetch);
+        return result is not null
+            ? Complete(token, result)
+            : ValidateAfterKeyLookupAsync(token, keyIdToFetch!, cancellationToken);
+    }
+
+    private async ValueTask<ClerkTokenValidationResult> ValidateAfterKeyLookupAsync(string token, string keyId, CancellationToken cancellationToken)
+    {
+        var lookup = await _keys.GetKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
+        switch (lookup.Status)
+        {
+            case JwksKeyLookupStatus.Found:
+                var nowMilliseconds = _time.GetUtcNow().ToUnixTimeMilliseconds();
+                return await Complete(token, VerifyAndCheckClaims(token, lookup.Key!, nowMilliseconds)).ConfigureAwait(false);
+            case JwksKeyLookupStatus.Unavailable:
+                return await Reject(TokenRejectionReason.KeysUnavailable).ConfigureAwait(false);
+            default:
+                return await Reject(TokenRejectionReason.UnknownKey).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Everything up to the key lookup, synchronously. Returns null (and the <c>kid</c> to fetch) when the key is not
+    /// in memory; otherwise the verdict.
+    /// </summary>
+    private ClerkTokenValidationResult? ValidateWithKnownKey(string token, long nowMilliseconds, out string? keyIdToFetch)
+    {
+        keyIdToFetch = null;
+        var chars = token.AsSpan();
+        if (chars.ContainsAnyExcept(CompactJwsChars))
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+        }
+
+        var firstDot = chars.IndexOf('.');
+        var secondDot = firstDot < 0 ? -1 : chars[(firstDot + 1)..].IndexOf('.') + firstDot + 1;
+        if (firstDot <= 0
+            || secondDot <= firstDot + 1
+            || secondDot == chars.Length - 1
+            || chars[(secondDot + 1)..].Contains('.')
+            || firstDot > MaxHeaderSegmentLength)
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+        }
+
+        Span<byte> header = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxHeaderSegmentLength)];
+        if (Base64Url.DecodeFromChars(chars[..firstDot], header, out _, out var headerLength) != OperationStatus.Done)
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+        }
+
+        Span<char> keyId = stackalloc char[JwsHeaderReader.MaxKeyIdLength];
+        var headerVerdict = JwsHeaderReader.Read(header[..headerLength], keyId, out var keyIdLength);
+        if (headerVerdict != TokenRejectionReason.None)
+        {
+            return ClerkTokenValidationResult.Rejected(headerVerdict);
+        }
+
+        if (_keys.TryGetKey(keyId[..keyIdLength], out var key))
+        {
+            return VerifyAndCheckClaims(token, key, nowMilliseconds);
+        }
+
+        keyIdToFetch = keyId[..keyIdLength].ToString();
+        return null;
+    }
+
+    private ClerkTokenValidationResult VerifyAndCheckClaims(string token, ClerkSigningKey key, long nowMilliseconds)
+    {
+        var chars = token.AsSpan();
+        var firstDot = chars.IndexOf('.');
+        var secondDot = chars.LastIndexOf('.');
+        var signatureChars = chars[(secondDot + 1)..];
+        if (signatureChars.Length > MaxSignatureSegmentLength)
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.BadSignature);
+        }
+
+        Span<byte> signature = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxSignatureSegmentLength)];
+        if (Base64Url.DecodeFromChars(signatureChars, signature, out _, out var signatureLength) != OperationStatus.Done)
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+        }
+
+        // The signing input is the ASCII text "header.payload"; every char was checked to be base64url or '.'.
+        var signingInputChars = chars[..secondDot];
+        byte[]? rented = null;
+        var signingInput = signingInputChars.Length <= StackBufferBytes
+            ? stackalloc byte[StackBufferBytes]
+            : (rented = ArrayPool<byte>.Shared.Rent(signingInputChars.Length));
+        try
+        {
+            var written = Encoding.ASCII.GetBytes(signingInputChars, signingInput);
+            if (!key.VerifyRs256(signingInput[..written], signature[..signatureLength]))
+            {
+                return ClerkTokenValidationResult.Rejected(TokenRejectionReason.BadSignature);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+
+        var payloadChars = chars[(firstDot + 1)..secondDot];
+        var payload = new byte[Base64Url.GetMaxDecodedLength(payloadChars.Length)];
+        if (Base64Url.DecodeFromChars(payloadChars, payload, out _, out var payloadLength) != OperationStatus.Done)
+        {
+            return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+        }
+
+        if (payloadLength != payload.Length)
+        {
+            payload = payload.AsSpan(0, payloadLength).ToArray();
+        }
+
+        var claimsVerdict = SessionClaimsReader.Read(payload, out var claims);
+        if (claimsVerdict == TokenRejectionReason.None)
+        {
+            claimsVerdict = CheckClaims(payload, in claims, nowMilliseconds);
+        }
+
+        return claimsVerdict == TokenRejectionReason.None
+            ? ClerkTokenValidationResult.Success(new ClerkJwt(key, payload, in claims))
+            : ClerkTokenValidationResult.Rejected(claimsVerdict);
+    }
+
+    /// <summary>The claim checks, in the order Clerk's verifier applies them (sub, azp, iss, exp, nbf, iat).</summary>
+    private TokenRejectionReason CheckClaims(ReadOnlySpan<byte> payload, in SessionClaimsSummary claims, long nowMilliseconds)
+    {
+        if (!claims.Subject.IsPresent)
+        {
+            return TokenRejectionReason.MissingSubject;
+        }
+
+        if (_authorizedParties.Length > 0 && !IsAuthorizedParty(payload, claims.AuthorizedParty))
+        {
+            return TokenRejectionReason.DisallowedAuthorizedParty;
+        }
+
+        if (_issuer is not null && !claims.Issuer.ValueEquals(payload, _issuerUtf8, _issuer))
+        {
+            return TokenRejectionReason.InvalidIssuer;
+        }
+
+        if (claims.ExpiresAt is not { } expiresAt)
+        {
+            return TokenRejectionReason.MissingExpiration;
+        }
+
+        // Same comparisons as @clerk/backend, in milliseconds: expired when exp <= now - skew; early when
+        // nbf > now + skew; issued in the future when iat > now + skew.
+        if (expiresAt * 1000 <= nowMilliseconds - _clockSkewMilliseconds)
+        {
+            return TokenRejectionReason.Expired;
+        }
+
+        if (claims.NotBefore is { } notBefore && notBefore * 1000 > nowMilliseconds + _clockSkewMilliseconds)
+        {
+            return TokenRejectionReason.NotYetValid;
+        }
+
+        if (claims.IssuedAt is { } issuedAt && issuedAt * 1000 > nowMilliseconds + _clockSkewMilliseconds)
+        {
+            return TokenRejectionReason.IssuedInFuture;
+        }
+
+        return TokenRejectionReason.None;
+    }
+
+    private bool IsAuthorizedParty(ReadOnlySpan<byte> payload, JsonStringSlice authorizedParty)
+    {
+        if (!authorizedParty.IsPresent || authorizedParty.Length == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _authorizedParties.Length; i++)
+        {
+            if (authorizedParty.ValueEquals(payload, _authorizedPartiesUtf8[i], _authorizedParties[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ValueTask<ClerkTokenValidationResult> Complete(string token, ClerkTokenValidationResult result)
+    {
+        if (result.IsValid)
+        {
+            _cache?.Add(token, result, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            return ValueTask.FromResult(result);
+        }
+
+        return Reject(result);
+    }
+
+    private async ValueTask<ClerkTokenValidationResult> ValidateMachineTokenAsync(string token, ClerkTokenTypes tokenType, CancellationToken cancellationToken)
+    {
+        if ((_acceptedTypes & tokenType) == 0)
+        {
+            return await Reject(ClerkTokenValidationResult.Rejected(
+                tokenType, TokenRejectionReason.TokenTypeNotAccepted, $"{tokenType} tokens are not accepted here.")).ConfigureAwait(false);
+        }
+
+        if (_machineTokens is null)
+        {
+            return await Reject(ClerkTokenValidationResult.Rejected(
+                tokenType, TokenRejectionReason.MachineTokenVerificationUnavailable, "No machine token verifier is configured.")).ConfigureAwait(false);
+        }
+
+        var result = await _machineTokens.VerifyAsync(token, tokenType, cancellationToken).ConfigureAwait(false);
+        return result.IsValid ? result : await Reject(result).ConfigureAwait(false);
+    }
+
+    private ValueTask<ClerkTokenValidationResult> Reject(TokenRejectionReason reason) =>
+        Reject(ClerkTokenValidationResult.Rejected(reason));
+
+    private ValueTask<ClerkTokenValidationResult> Reject(ClerkTokenValidationResult result)
+    {
+        TokenValidationLog.Rejected(_logger, result.TokenType, result.Reason);
+        return ValueTask.FromResult(result);
+    }
+}
