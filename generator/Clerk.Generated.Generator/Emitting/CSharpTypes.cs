@@ -1,0 +1,122 @@
+using System;
+using Clerk.Generated.Generator.Model;
+
+namespace Clerk.Generated.Generator.Emitting;
+
+/// <summary>How a <see cref="TypeReference"/> is spelled in C#, read from JSON and written to JSON.</summary>
+internal static class CSharpTypes
+{
+    public const string Runtime = "global::Clerk.Generated.Runtime";
+    public const string Serialization = "global::Clerk.Generated.Runtime.Serialization";
+    public const string Json = "global::System.Text.Json";
+    public const string JsonElement = "global::System.Text.Json.JsonElement";
+    public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
+    public const string Generic = "global::System.Collections.Generic";
+
+    public static string GeneratedCodeAttribute =>
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Clerk.Generated\", \"" + typeof(CSharpTypes).Assembly.GetName().Version!.ToString(3) + "\")]";
+
+    /// <summary>The C# type of <paramref name="type"/>, with <c>?</c> when <paramref name="nullable"/>.</summary>
+    public static string Name(TypeReference type, EmitSettings settings, bool nullable = false)
+    {
+        var name = type.Kind switch
+        {
+            TypeReferenceKind.Json => JsonElement,
+            TypeReferenceKind.String => "string",
+            TypeReferenceKind.Int64 => "long",
+            TypeReferenceKind.Double => "double",
+            TypeReferenceKind.Boolean => "bool",
+            TypeReferenceKind.DateTimeOffset => "global::System.DateTimeOffset",
+            TypeReferenceKind.Named => "global::" + settings.Namespace + "." + type.Name,
+            TypeReferenceKind.Runtime => Runtime + "." + type.Name,
+            TypeReferenceKind.List => Generic + ".IReadOnlyList<" + Name(type.Element!, settings) + ">",
+            TypeReferenceKind.Map => Generic + ".IReadOnlyDictionary<string, " + Name(type.Element!, settings) + ">",
+            TypeReferenceKind.File => Runtime + ".ClerkFile",
+            _ => throw new ArgumentOutOfRangeException(nameof(type)),
+        };
+        return nullable ? name + "?" : name;
+    }
+
+    /// <summary>The converter of a generated named type.</summary>
+    public static string ConverterOf(string typeName, EmitSettings settings) =>
+        "global::" + settings.Namespace + ".Serialization." + typeName + "JsonConverter";
+
+    /// <summary>
+    /// An expression reading the value at the reader's current token (not null) and leaving the reader on the
+    /// value's last token.
+    /// </summary>
+    public static string Read(TypeReference type, EmitSettings settings, string reader, string options) => type.Kind switch
+    {
+        TypeReferenceKind.Json => JsonElement + ".ParseValue(ref " + reader + ")",
+        TypeReferenceKind.String => reader + ".GetString()!",
+        TypeReferenceKind.Int64 => reader + ".GetInt64()",
+        TypeReferenceKind.Double => reader + ".GetDouble()",
+        TypeReferenceKind.Boolean => reader + ".GetBoolean()",
+        TypeReferenceKind.DateTimeOffset => reader + ".GetDateTimeOffset()",
+        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance.Read(ref " + reader + ", typeof(" + Name(type, settings) + "), " + options + ")!",
+        TypeReferenceKind.Runtime => Json + ".JsonSerializer.Deserialize(ref " + reader + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ")!",
+        TypeReferenceKind.List => Serialization + ".ClerkJson.ReadList(ref " + reader + ", " + options + ", " + ReadLambda(type.Element!, settings) + ")",
+        TypeReferenceKind.Map => Serialization + ".ClerkJson.ReadMap(ref " + reader + ", " + options + ", " + ReadLambda(type.Element!, settings) + ")",
+        TypeReferenceKind.File => throw new InvalidOperationException("Files are not read from JSON."),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>A static lambda reading one value of <paramref name="type"/>: <c>(ref reader, options) =&gt; …</c>.</summary>
+    public static string ReadLambda(TypeReference type, EmitSettings settings)
+    {
+        var depth = Depth(type);
+        var reader = "r" + depth;
+        var options = "o" + depth;
+        return "static (ref global::System.Text.Json.Utf8JsonReader " + reader + ", " + Json + ".JsonSerializerOptions " + options + ") => " + Read(type, settings, reader, options);
+    }
+
+    /// <summary>A statement writing <paramref name="value"/> (not null) as the next JSON value.</summary>
+    public static string Write(TypeReference type, EmitSettings settings, string writer, string value, string options) => type.Kind switch
+    {
+        TypeReferenceKind.Json => value + ".WriteTo(" + writer + ");",
+        TypeReferenceKind.String or TypeReferenceKind.DateTimeOffset => writer + ".WriteStringValue(" + value + ");",
+        TypeReferenceKind.Int64 or TypeReferenceKind.Double => writer + ".WriteNumberValue(" + value + ");",
+        TypeReferenceKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
+        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance.Write(" + writer + ", " + value + ", " + options + ");",
+        TypeReferenceKind.Runtime => Json + ".JsonSerializer.Serialize(" + writer + ", " + value + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ");",
+        TypeReferenceKind.List => Serialization + ".ClerkJson.WriteList(" + writer + ", " + value + ", " + options + ", " + WriteLambda(type.Element!, settings) + ");",
+        TypeReferenceKind.Map => Serialization + ".ClerkJson.WriteMap(" + writer + ", " + value + ", " + options + ", " + WriteLambda(type.Element!, settings) + ");",
+        TypeReferenceKind.File => throw new InvalidOperationException("Files are not written as JSON."),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>A static lambda writing one value: <c>(writer, value, options) =&gt; …</c>.</summary>
+    public static string WriteLambda(TypeReference type, EmitSettings settings)
+    {
+        var depth = Depth(type);
+        var writer = "w" + depth;
+        var value = "v" + depth;
+        var options = "o" + depth;
+        var statement = Write(type, settings, writer, value, options);
+        return "static (" + writer + ", " + value + ", " + options + ") => " + statement.Substring(0, statement.Length - 1);
+    }
+
+    private static int Depth(TypeReference type) => type.Element is null ? 0 : 1 + Depth(type.Element);
+
+    /// <summary>How a value of a query or form parameter becomes text (null stays null).</summary>
+    public static bool IsSimpleQueryType(TypeReference type) => type.Kind is TypeReferenceKind.String or TypeReferenceKind.Int64
+        or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset;
+
+    /// <summary>
+    /// The name of the context property that holds the JsonTypeInfo of <paramref name="type"/>: a function of the
+    /// type alone, so every emitter agrees on it without seeing the others' output.
+    /// </summary>
+    public static string ContextPropertyName(TypeReference type) => type.Kind switch
+    {
+        TypeReferenceKind.Named or TypeReferenceKind.Runtime => type.Name!,
+        TypeReferenceKind.List => "ListOf" + ContextPropertyName(type.Element!),
+        TypeReferenceKind.Map => "MapOf" + ContextPropertyName(type.Element!),
+        TypeReferenceKind.Json => "JsonElement",
+        _ => type.Kind.ToString(),
+    };
+
+    /// <summary>The JsonTypeInfo expression for <paramref name="type"/>, in the context or in the runtime's.</summary>
+    public static string TypeInfo(TypeReference type, EmitSettings settings, string contextName) => type.Kind == TypeReferenceKind.Runtime
+        ? Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name
+        : "global::" + settings.Namespace + "." + contextName + ".Default." + ContextPropertyName(type);
+}

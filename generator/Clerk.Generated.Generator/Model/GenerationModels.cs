@@ -1,0 +1,27 @@
+namespace Clerk.Generated.Generator.Model;
+
+/// <summary>What the consumer chose on the spec item: namespace, visibility, tag filter.</summary>
+internal sealed record EmitSettings(string Namespace, bool IsPublic)
+{
+    public string Accessibility => IsPublic ? "public" : "internal";
+}
+
+/// <summary>The whole parse of one spec file: pure data, no Roslyn or OpenAPI objects inside.</summary>
+internal sealed record SpecModel(
+    EmitSettings Settings,
+    string SpecKind,
+    string ApiVersion,
+    string Title,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<GroupModel> Groups,
+    EquatableArray<WebhookEventModel> WebhookEvents,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>A type to emit, with the settings of the spec it came from (the unit of the per-type output).</summary>
+internal sealed record TypeToEmit(EmitSettings Settings, TypeModel Type);
+
+/// <summary>A group to emit, with its settings.</summary>
+internal sealed record GroupToEmit(EmitSettings Settings, string ApiVersion, GroupModel Group);
+
+/// <summary>A webhook event type (<c>user.created</c>) and the model of its payload.</summary>
+internal sealed record WebhookEventModel(string EventType, string Name, TypeReference DataType, string? Documentation);

@@ -1,0 +1,59 @@
+namespace Clerk.Generated.Generator.Model;
+
+internal enum ParameterIn
+{
+    Path,
+    Query,
+}
+
+internal enum BodyKind
+{
+    None,
+    Json,
+    Multipart,
+}
+
+/// <summary>One operation of the API: one async method in its group, one entry in the endpoint catalogue.</summary>
+/// <param name="ResponseType">Null when a success response has no JSON body (202/204 or undocumented content).</param>
+/// <param name="Pagination">Set when the operation pages with limit/offset.</param>
+/// <param name="MultipartFields">For multipart bodies: the form fields, in order.</param>
+internal sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string PathTemplate,
+    string Group,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    EquatableArray<ParameterModel> Parameters,
+    BodyKind BodyKind,
+    TypeReference? BodyType,
+    bool IsBodyRequired,
+    EquatableArray<PropertyModel> MultipartFields,
+    TypeReference? ResponseType,
+    PaginationModel? Pagination);
+
+/// <summary>One path or query parameter.</summary>
+/// <param name="IsExploded">Arrays: repeat the key (true) or join with commas (false).</param>
+internal sealed record ParameterModel(
+    string JsonName,
+    string Name,
+    ParameterIn Location,
+    TypeReference Type,
+    bool IsRequired,
+    bool IsExploded,
+    string? Documentation,
+    bool IsDeprecated);
+
+/// <summary>How a list operation pages: the item type, and whether the page is <c>{data, total_count}</c> or a bare array.</summary>
+/// <param name="DataProperty">The C# property holding the items; null for bare arrays.</param>
+/// <param name="TotalCountProperty">The C# property holding the total; null when absent.</param>
+internal sealed record PaginationModel(
+    TypeReference ItemType,
+    string? DataProperty,
+    string? TotalCountProperty,
+    long MaxPageSize);
+
+/// <summary>One API group (<c>client.Users</c>): its operations in spec order.</summary>
+internal sealed record GroupModel(string Name, string PropertyName, string ClassName, string? Documentation, EquatableArray<OperationModel> Operations);

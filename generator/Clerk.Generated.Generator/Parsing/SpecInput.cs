@@ -1,0 +1,13 @@
+namespace Clerk.Generated.Generator.Parsing;
+
+/// <summary>
+/// One spec item as the pipeline sees it: its path, its text and the metadata the consumer put on it. Value-equal,
+/// so an unchanged spec (same text, same settings) stops the pipeline here on every C#-only edit.
+/// </summary>
+internal sealed record SpecInput(
+    string Path,
+    string Text,
+    string SpecKind,
+    string? Namespace,
+    string? TypeVisibility,
+    string? Tags);

@@ -1,0 +1,12 @@
+namespace Clerk.Generated.Generator;
+
+/// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string SpecInput = nameof(SpecInput);
+    public const string SpecModel = nameof(SpecModel);
+    public const string Types = nameof(Types);
+    public const string Groups = nameof(Groups);
+    public const string SharedFiles = nameof(SharedFiles);
+    public const string Diagnostics = nameof(Diagnostics);
+}

@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Clerk.Generated.Runtime.Serialization;
+
+/// <summary>Reading and writing helpers that generated converters share.</summary>
+public static class ClerkJson
+{
+    /// <summary>The current property name as UTF-8, unescaped (no allocation in the common, unescaped case).</summary>
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            throw new JsonException("Expected a property name.");
+        }
+
+        return !reader.HasValueSequence && !reader.ValueIsEscaped
+            ? reader.ValueSpan
+            : Encoding.UTF8.GetBytes(reader.GetString()!);
+    }
+
+    /// <summary>Reads a JSON array into a list.</summary>
+    public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ClerkJsonReadFunc<T> readItem)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a JSON array.");
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(reader.TokenType == JsonTokenType.Null ? default! : readItem(ref reader, options));
+        }
+
+        return items;
+    }
+
+    /// <summary>Writes a list as a JSON array.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, JsonSerializerOptions options, ClerkJsonWriteAction<T> writeItem)
+    {
+        writer.WriteStartArray();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writeItem(writer, item, options);
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads a JSON object used as a map.</summary>
+    public static IReadOnlyDictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ClerkJsonReadFunc<T> readValue)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object.");
+        }
+
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType == JsonTokenType.Null ? default! : readValue(ref reader, options);
+        }
+
+        return map;
+    }
+
+    /// <summary>Writes a map as a JSON object.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, JsonSerializerOptions options, ClerkJsonWriteAction<T> writeValue)
+    {
+        writer.WriteStartObject();
+        foreach (var entry in map)
+        {
+            writer.WritePropertyName(entry.Key);
+            if (entry.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                writeValue(writer, entry.Value, options);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Looks ahead (on a copy of the reader, which holds the whole value inside a converter) for a top-level string
+    /// property, without moving the caller's reader. Null when the value is not an object or has no such string.
+    /// </summary>
+    public static string? PeekStringProperty(Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
+            {
+                continue;
+            }
+
+            var matches = reader.ValueTextEquals(name);
+            reader.Read();
+            if (matches && reader.TokenType == JsonTokenType.String)
+            {
+                return reader.GetString();
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Picks the union case whose shape fits the object at the reader best (looking ahead on a copy): every required
+    /// property present, then the most properties known to the case, then the fewest unknown to it. -1 when the value
+    /// is not an object or no case has all its required properties.
+    /// </summary>
+    public static int BestShape(Utf8JsonReader reader, ClerkUnionShape[] shapes)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return -1;
+        }
+
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
+            {
+                present.Add(reader.GetString()!);
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        var best = -1;
+        var bestKnown = -1;
+        var bestUnknown = int.MaxValue;
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            var shape = shapes[i];
+            if (!shape.Required.All(present.Contains))
+            {
+                continue;
+            }
+
+            var known = shape.Known.Count(present.Contains);
+            var unknown = present.Count - known;
+            if (known > bestKnown || (known == bestKnown && unknown < bestUnknown))
+            {
+                best = i;
+                bestKnown = known;
+                bestUnknown = unknown;
+            }
+        }
+
+        return best;
+    }
+}
