@@ -1,0 +1,172 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Clerk.Generated.Webhooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Clerk.Generated.AspNetCore;
+
+/// <summary>
+/// Handles one delivery: bounded read of the raw body, verification over those exact bytes, envelope parsing,
+/// dispatch, and a status code Svix understands (2xx = done, anything else = retry later).
+/// </summary>
+internal sealed partial class ClerkWebhookEndpoint(
+    ClerkWebhookVerifier verifier,
+    ClerkWebhookDispatcher dispatcher,
+    long maxBodyBytes,
+    ILogger logger)
+{
+    internal const string LogCategory = "Clerk.Generated.AspNetCore.Webhooks";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var aborted = context.RequestAborted;
+        if (request.ContentLength > maxBodyBytes)
+        {
+            await RejectTooLarge(context, request.ContentLength.Value);
+            return;
+        }
+
+        // Let the server stop reading early too, but never raise a limit the application set lower.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = Math.Min(sizeFeature.MaxRequestBodySize ?? long.MaxValue, maxBodyBytes);
+        }
+
+        var reader = request.BodyReader;
+        ReadResult read;
+        try
+        {
+            read = await ReadBodyAsync(reader, aborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RejectTooLarge(context, length: null);
+            return;
+        }
+
+        if (read.Buffer.Length > maxBodyBytes)
+        {
+            reader.AdvanceTo(read.Buffer.End);
+            await RejectTooLarge(context, read.Buffer.Length);
+            return;
+        }
+
+        ClerkWebhookEnvelope envelope;
+        var headers = ClerkWebhookHeaders.Resolve(request.Headers, static (h, name) => HeaderValue(h, name));
+        try
+        {
+            var body = read.Buffer;
+            var verification = verifier.Verify(body, headers);
+            if (!verification.IsValid)
+            {
+                LogRejected(logger, verification.Failure, headers.MessageId, verification.Message);
+                await WriteProblemAsync(
+                    context, StatusCodes.Status400BadRequest, "Webhook signature verification failed", verification.Message,
+                    verification.Failure.ToString());
+                return;
+            }
+
+            envelope = ClerkWebhookEnvelope.Parse(body, verification.Delivery);
+        }
+        catch (ClerkWebhookPayloadException e)
+        {
+            LogBadPayload(logger, headers.MessageId, e.Message);
+            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
+            return;
+        }
+        finally
+        {
+            // The envelope holds its own copy of the JSON, so the request buffer can go back to the pipe.
+            reader.AdvanceTo(read.Buffer.End);
+        }
+
+        try
+        {
+            var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted);
+            LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+        }
+        catch (ClerkWebhookPayloadException e)
+        {
+            LogBadPayload(logger, envelope.Delivery?.MessageId, e.Message);
+            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The sender is gone; nothing can be answered, and Svix will retry.
+        }
+        catch (Exception e)
+        {
+            // The exception is logged, not returned: its message may hold application data.
+            LogHandlerFailed(logger, e, envelope.Type, envelope.Delivery?.MessageId);
+            await WriteProblemAsync(
+                context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
+                "A handler for this event failed; the delivery should be retried.", "HandlerFailed");
+        }
+    }
+
+    private async Task<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var read = await reader.ReadAsync(cancellationToken);
+            if (read.IsCompleted || read.IsCanceled || read.Buffer.Length > maxBodyBytes)
+            {
+                return read;
+            }
+
+            // Consume nothing, examine everything: the next read returns the whole body so far plus more.
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    private static string? HeaderValue(IHeaderDictionary headers, string name)
+        => headers.TryGetValue(name, out var values) && values.Count > 0
+            ? (values.Count == 1 ? values[0] : string.Join(' ', values.ToArray()))
+            : null;
+
+    private Task RejectTooLarge(HttpContext context, long? length)
+    {
+        LogTooLarge(logger, length, maxBodyBytes);
+        return WriteProblemAsync(
+            context, StatusCodes.Status413PayloadTooLarge, "Webhook payload too large",
+            $"The body exceeds the limit of {maxBodyBytes} bytes.", "PayloadTooLarge");
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, int status, string title, string detail, string reason)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/problem+json";
+        using (var json = new System.Text.Json.Utf8JsonWriter(response.BodyWriter))
+        {
+            json.WriteStartObject();
+            json.WriteString("title", title);
+            json.WriteNumber("status", status);
+            json.WriteString("detail", detail);
+            json.WriteString("reason", reason);
+            json.WriteEndObject();
+        }
+
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Rejected Clerk webhook {MessageId}: {Failure}. {Reason}")]
+    private static partial void LogRejected(ILogger logger, ClerkWebhookVerificationFailure failure, string? messageId, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Clerk webhook {MessageId} is authentic but its payload was refused: {Reason}")]
+    private static partial void LogBadPayload(ILogger logger, string? messageId, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Rejected Clerk webhook: body of {Length} bytes exceeds the limit of {Limit} bytes")]
+    private static partial void LogTooLarge(ILogger logger, long? length, long limit);
+
+    [LoggerMessage(4, LogLevel.Debug, "Dispatched Clerk webhook {EventType} {MessageId} to {HandlerCount} handler(s)")]
+    private static partial void LogDispatched(ILogger logger, string eventType, string? messageId, int handlerCount);
+
+    [LoggerMessage(5, LogLevel.Error, "A handler of Clerk webhook {EventType} {MessageId} failed; answering 500 so the delivery is retried")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, string? messageId);
+}
