@@ -105,7 +105,7 @@ internal static class GroupEmitter
             ? "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(response, settings) + ">"
             : "global::System.Threading.Tasks.Task";
         var parameters = signature.Select(s => s.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default");
-        writer.OpenBlock("public " + returnType + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")");
+        OpenMethod(writer, "public " + returnType + " " + operation.MethodName, parameters.ToList());
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Path))
         {
             if (!parameter.Type.IsValueType)
@@ -137,6 +137,26 @@ internal static class GroupEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>Opens a method; long parameter lists go one per line, as a person would write them.</summary>
+    private static void OpenMethod(SourceWriter writer, string header, List<string> parameters)
+    {
+        if (parameters.Count <= 2)
+        {
+            writer.OpenBlock(header + "(" + string.Join(", ", parameters) + ")");
+            return;
+        }
+
+        writer.Line(header + "(");
+        writer.Indent();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            writer.Line(parameters[i] + (i < parameters.Count - 1 ? "," : ")"));
+        }
+
+        writer.Outdent();
+        writer.OpenBlock();
     }
 
     private static string HttpMethodName(string method) => method switch
@@ -285,7 +305,7 @@ internal static class GroupEmitter
         var parameters = signature.Select(s => s.Declaration)
             .Append("long pageSize = " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
-        writer.OpenBlock("public global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + name + "(" + string.Join(", ", parameters) + ")");
+        OpenMethod(writer, "public global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + name, parameters.ToList());
         writer.OpenBlock("if (pageSize < 1 || pageSize > " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
         writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, \"The page size must be between 1 and " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".\");");
         writer.CloseBlock();
