@@ -17,7 +17,6 @@ public sealed class ClerkErrors
 
     /// <summary>The errors; empty when the body listed none.</summary>
     [JsonPropertyName("errors")]
-    [JsonRequired]
     public IReadOnlyList<ClerkError> Errors { get; }
 
     /// <summary>Free-form details, as sent.</summary>

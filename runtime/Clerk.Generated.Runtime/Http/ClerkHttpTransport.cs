@@ -326,7 +326,15 @@ public class ClerkHttpTransport
 
         try
         {
-            return JsonSerializer.Deserialize(body, ClerkRuntimeJsonContext.Default.ClerkErrors);
+            // Only a document with an "errors" array is a ClerkErrors body; any other JSON (a proxy's, a gateway's)
+            // would otherwise parse into an empty, misleading one.
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == JsonValueKind.Array
+                ? root.Deserialize(ClerkRuntimeJsonContext.Default.ClerkErrors)
+                : null;
         }
         catch (JsonException)
         {
