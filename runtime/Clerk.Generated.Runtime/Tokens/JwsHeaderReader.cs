@@ -30,6 +30,10 @@ internal static class JwsHeaderReader
         var categoryIsSession = false;
         var seenCritical = false;
         var keyIdTooLong = false;
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return TokenRejectionReason.Malformed;
+        }
 
         try
         {
@@ -51,6 +55,7 @@ internal static class JwsHeaderReader
                     seenAlgorithm = true;
                     reader.Read();
                     algorithmIsRs256 = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("RS256"u8);
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("kid"u8))
                 {
@@ -86,6 +91,7 @@ internal static class JwsHeaderReader
                     seenType = true;
                     reader.Read();
                     typeIsJwt = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("JWT"u8);
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("cat"u8))
                 {
@@ -98,6 +104,7 @@ internal static class JwsHeaderReader
                     reader.Read();
                     categoryIsSession = reader.TokenType == JsonTokenType.String
                         && (reader.ValueTextEquals(SessionCategory) || reader.ValueTextEquals(IgnoredCategory));
+                    reader.Skip();
                 }
                 else if (reader.ValueTextEquals("crit"u8))
                 {

@@ -38,6 +38,13 @@ internal static class SessionClaimsReader
     {
         summary = default;
         var seen = Seen.None;
+
+        // The reader does not validate UTF-8 inside strings it skips or slices; JSON text must be UTF-8 (RFC 8259),
+        // and two decoders could repair broken bytes differently.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+        {
+            return TokenRejectionReason.Malformed;
+        }
         try
         {
             var reader = new Utf8JsonReader(json, ReaderOptions);

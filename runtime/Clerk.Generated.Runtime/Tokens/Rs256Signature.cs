@@ -1,0 +1,30 @@
+using System.Buffers;
+using System.Buffers.Text;
+
+namespace Clerk.Generated.Tokens;
+
+/// <summary>
+/// The RS256 step of validation: decode the base64url signature segment and verify it over the signing input.
+/// One method, shared by the validator and the Wycheproof conformance tests, so both exercise the same code.
+/// </summary>
+internal static class Rs256Signature
+{
+    /// <summary>An 8192-bit signature is 1366 base64url characters.</summary>
+    public const int MaxSegmentLength = 1366;
+
+    public static TokenRejectionReason Verify(ClerkSigningKey key, ReadOnlySpan<byte> signingInput, ReadOnlySpan<char> signatureSegment)
+    {
+        if (signatureSegment.Length > MaxSegmentLength)
+        {
+            return TokenRejectionReason.BadSignature;
+        }
+
+        Span<byte> signature = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxSegmentLength)];
+        if (Base64Url.DecodeFromChars(signatureSegment, signature, out _, out var length) != OperationStatus.Done)
+        {
+            return TokenRejectionReason.Malformed;
+        }
+
+        return key.VerifyRs256(signingInput, signature[..length]) ? TokenRejectionReason.None : TokenRejectionReason.BadSignature;
+    }
+}
