@@ -44,8 +44,23 @@ internal static class GroupEmitter
         return writer.ToString();
     }
 
+    /// <summary>How a signature treats the parameters the spec marks deprecated.</summary>
+    private enum DeprecatedParameters
+    {
+        /// <summary>As the spec has them (optional where optional).</summary>
+        Include,
+        /// <summary>Left out: the signature callers are steered to.</summary>
+        Exclude,
+        /// <summary>Without defaults: the [Obsolete] overload, chosen only when a caller passes them.</summary>
+        Require,
+    }
+
+    private static bool IsDeprecatedOptional(ParameterModel parameter) =>
+        parameter.IsDeprecated && !parameter.IsRequired && parameter.Location == ParameterIn.Query;
+
     /// <summary>Parameters in the order callers write them: path, body, required query, optional query.</summary>
-    private static List<(string Declaration, string Name, string? Doc)> Signature(OperationModel operation, EmitSettings settings, bool paged)
+    private static List<(string Declaration, string Name, string? Doc)> Signature(
+        OperationModel operation, EmitSettings settings, bool paged, DeprecatedParameters deprecated = DeprecatedParameters.Include)
     {
         var list = new List<(string, string, string?)>();
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Path))
@@ -63,6 +78,14 @@ internal static class GroupEmitter
             list.Add((CSharpTypes.Name(parameter.Type, settings) + " " + parameter.Name, parameter.Name, ParameterDoc(parameter)));
         }
 
+        if (deprecated == DeprecatedParameters.Require)
+        {
+            foreach (var parameter in operation.Parameters.Where(IsDeprecatedOptional))
+            {
+                list.Add((CSharpTypes.Name(parameter.Type, settings, nullable: true) + " " + parameter.Name, parameter.Name, ParameterDoc(parameter)));
+            }
+        }
+
         if (operation.BodyType is { } optionalBody && !operation.IsBodyRequired)
         {
             list.Add((CSharpTypes.Name(optionalBody, settings, nullable: true) + " body = null", "body", "The request body, if any."));
@@ -70,7 +93,8 @@ internal static class GroupEmitter
 
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query && !p.IsRequired))
         {
-            if (paged && (parameter.JsonName == "limit" || parameter.JsonName == "offset"))
+            if ((paged && (parameter.JsonName == "limit" || parameter.JsonName == "offset")) ||
+                (deprecated != DeprecatedParameters.Include && IsDeprecatedOptional(parameter)))
             {
                 continue;
             }
@@ -86,7 +110,41 @@ internal static class GroupEmitter
 
     private static void EmitOperation(SourceWriter writer, OperationModel operation, EmitSettings settings)
     {
-        var signature = Signature(operation, settings, paged: false);
+        if (!operation.Parameters.Any(IsDeprecatedOptional))
+        {
+            EmitDocs(writer, operation, Signature(operation, settings, paged: false), null);
+            EmitImplementation(writer, operation, settings, "public", operation.MethodName);
+            return;
+        }
+
+        // Deprecated parameters: the plain signature leaves them out, an [Obsolete] overload takes them, and both
+        // call one private implementation, so passing a deprecated parameter is what the compiler warns about.
+        var core = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "CoreAsync";
+        var returnType = ReturnType(operation, settings);
+        var all = Signature(operation, settings, paged: false);
+        foreach (var mode in new[] { DeprecatedParameters.Exclude, DeprecatedParameters.Require })
+        {
+            var signature = Signature(operation, settings, paged: false, mode);
+            var names = new HashSet<string>(signature.Select(s => s.Name), System.StringComparer.Ordinal);
+            var deprecatedNames = string.Join(", ", operation.Parameters.Where(IsDeprecatedOptional).Select(p => p.JsonName));
+            EmitDocs(writer, operation, signature, mode == DeprecatedParameters.Require ? "Deprecated in Clerk's API: " + deprecatedNames + "." : null);
+            var parameters = signature.Select(s => s.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default").ToList();
+            OpenMethod(writer, "public " + returnType + " " + operation.MethodName, parameters);
+            var arguments = all.Select(a => a.Name.TrimStart('@') + ": " + (names.Contains(a.Name) ? a.Name : "null")).Append("cancellationToken: cancellationToken");
+            writer.Line("return " + core + "(" + string.Join(", ", arguments) + ");");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        EmitImplementation(writer, operation, settings, "private", core);
+    }
+
+    private static string ReturnType(OperationModel operation, EmitSettings settings) => operation.ResponseType is { } response
+        ? "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(response, settings) + ">"
+        : "global::System.Threading.Tasks.Task";
+
+    private static void EmitDocs(SourceWriter writer, OperationModel operation, List<(string Declaration, string Name, string? Doc)> signature, string? obsoleteMessage)
+    {
         writer.Doc("summary", operation.Summary ?? operation.OperationId);
         writer.Doc("remarks", operation.Description);
         foreach (var (_, name, doc) in signature)
@@ -96,16 +154,18 @@ internal static class GroupEmitter
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         writer.Line("/// <exception cref=\"" + CSharpTypes.Runtime + ".ClerkApiException\">Clerk answered with an error status.</exception>");
-        if (operation.IsDeprecated)
+        if (operation.IsDeprecated || obsoleteMessage is not null)
         {
-            writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
+            writer.Line("[global::System.Obsolete(" + Naming.Literal(obsoleteMessage ?? "Deprecated in Clerk's API.") + ")]");
         }
+    }
 
-        var returnType = operation.ResponseType is { } response
-            ? "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(response, settings) + ">"
-            : "global::System.Threading.Tasks.Task";
+    private static void EmitImplementation(SourceWriter writer, OperationModel operation, EmitSettings settings, string accessibility, string name)
+    {
+        var signature = Signature(operation, settings, paged: false);
+        var returnType = ReturnType(operation, settings);
         var parameters = signature.Select(s => s.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default");
-        OpenMethod(writer, "public " + returnType + " " + operation.MethodName, parameters.ToList());
+        OpenMethod(writer, accessibility + " " + returnType + " " + name, parameters.ToList());
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Path))
         {
             if (!parameter.Type.IsValueType)
@@ -284,7 +344,7 @@ internal static class GroupEmitter
     private static void EmitPagedCompanion(SourceWriter writer, OperationModel operation, EmitSettings settings)
     {
         var paging = operation.Pagination!;
-        var signature = Signature(operation, settings, paged: true);
+        var signature = Signature(operation, settings, paged: true, DeprecatedParameters.Exclude);
         var itemType = CSharpTypes.Name(paging.ItemType, settings);
         var pageType = CSharpTypes.Name(operation.ResponseType!, settings);
         var name = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "AllAsync";
