@@ -50,7 +50,10 @@ internal static class ContextEmitter
             writer.Line();
             writer.Line("private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + ">? _" + entry.Property + ";");
             writer.Line();
-            writer.Line("/// <summary>Metadata for <see cref=\"" + typeName.Replace("<", "{").Replace(">", "}") + "\"/>.</summary>");
+            // A cref cannot name a constructed generic type (CS1584): lists and maps are described in words instead.
+            writer.Line(entry.Type.Kind is TypeReferenceKind.List or TypeReferenceKind.Map
+                ? "/// <summary>Metadata for <c>" + Parsing.Naming.XmlEscape(typeName) + "</c>.</summary>"
+                : "/// <summary>Metadata for <see cref=\"" + typeName + "\"/>.</summary>");
             writer.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + "> " + entry.Property + " => _" + entry.Property +
                 " ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + ">)Options.GetTypeInfo(typeof(" + typeName + "));");
         }

@@ -275,7 +275,7 @@ internal static class GroupEmitter
         {
             case TypeReferenceKind.List:
                 var method = parameter.IsExploded ? "AddEach" : "AddJoined";
-                return "request.Query." + method + "(" + name + ", " + value + TextProjection(parameter.Type.Element!) + ");";
+                return "request.Query." + method + "(" + name + ", " + TextProjection(parameter.Type.Element!, value) + ");";
             case TypeReferenceKind.Named:
                 return "request.Query.Add(" + name + ", " + value + "?.Value);";
             case TypeReferenceKind.Json:
@@ -285,14 +285,20 @@ internal static class GroupEmitter
         }
     }
 
-    /// <summary>Turns a list of values into the text a query carries.</summary>
-    private static string TextProjection(TypeReference element) => element.Kind switch
+    /// <summary>
+    /// Turns a list of values into the text a query carries. Enumerable.Select is called by its full name: the
+    /// consumer's file may not import System.Linq (no implicit usings).
+    /// </summary>
+    private static string TextProjection(TypeReference element, string value) => element.Kind switch
     {
-        TypeReferenceKind.String => string.Empty,
-        TypeReferenceKind.Named => "?.Select(static item => item.Value)",
-        TypeReferenceKind.Boolean => "?.Select(static item => item ? \"true\" : \"false\")",
-        _ => "?.Select(static item => global::System.FormattableString.Invariant($\"{item}\"))",
+        TypeReferenceKind.String => value,
+        TypeReferenceKind.Named => Project(value, "item.Value"),
+        TypeReferenceKind.Boolean => Project(value, "item ? \"true\" : \"false\""),
+        _ => Project(value, "global::System.FormattableString.Invariant($\"{item}\")"),
     };
+
+    private static string Project(string value, string text) =>
+        value + " is null ? null : global::System.Linq.Enumerable.Select(" + value + ", static item => " + text + ")";
 
     private static void EmitBody(SourceWriter writer, OperationModel operation, EmitSettings settings)
     {

@@ -50,7 +50,8 @@ internal static class ObjectEmitter
             }
 
             first = false;
-            writer.Doc("summary", property.Documentation);
+            // Every public member gets a summary, so consumers that build documentation with warnings as errors compile (CS1591).
+            writer.Doc("summary", property.Documentation ?? "The <c>" + property.JsonName + "</c> property.");
             if (property.IsDeprecated)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
@@ -290,7 +291,8 @@ internal static class ObjectEmitter
                 writer.Indent();
                 foreach (var entry in group)
                 {
-                    writer.OpenBlock("if (name.SequenceEqual(" + Naming.Literal(entry.Property.JsonName) + "u8))");
+                    // Fully qualified: the consumer's file may not import System (no implicit usings).
+                    writer.OpenBlock("if (global::System.MemoryExtensions.SequenceEqual(name, " + Naming.Literal(entry.Property.JsonName) + "u8))");
                     writer.Line("return " + entry.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
                     writer.CloseBlock();
                     writer.Line();
