@@ -51,7 +51,7 @@ internal static class ObjectEmitter
 
             first = false;
             // Every public member gets a summary, so consumers that build documentation with warnings as errors compile (CS1591).
-            writer.Doc("summary", property.Documentation ?? "The <c>" + property.JsonName + "</c> property.");
+            writer.Doc("summary", property.Documentation ?? "The '" + property.JsonName + "' property.");
             if (property.IsDeprecated)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
