@@ -13,6 +13,7 @@ namespace Clerk.Generated.Testing;
 public sealed class ClerkTestKey : IDisposable
 {
     private readonly RSA _rsa;
+    private readonly Lazy<ClerkSigningKey> _signingKey;
 
     private ClerkTestKey(RSA rsa, string keyId)
     {
@@ -22,7 +23,7 @@ public sealed class ClerkTestKey : IDisposable
         Modulus = Base64Url.EncodeToString(parameters.Modulus);
         Exponent = Base64Url.EncodeToString(parameters.Exponent);
         PublicKeyPem = rsa.ExportSubjectPublicKeyInfoPem();
-        SigningKey = ClerkSigningKey.FromComponents(keyId, parameters.Modulus, parameters.Exponent);
+        _signingKey = new Lazy<ClerkSigningKey>(() => ClerkSigningKey.FromComponents(keyId, parameters.Modulus, parameters.Exponent));
     }
 
     /// <summary>The key id tokens signed with this key carry.</summary>
@@ -37,8 +38,8 @@ public sealed class ClerkTestKey : IDisposable
     /// <summary>The public exponent, base64url (the JWK <c>e</c>).</summary>
     public string Exponent { get; }
 
-    /// <summary>The public key as the validator uses it.</summary>
-    public ClerkSigningKey SigningKey { get; }
+    /// <summary>The public key as the validator uses it (throws for sizes the validator refuses, such as 1024 bits).</summary>
+    public ClerkSigningKey SigningKey => _signingKey.Value;
 
     /// <summary>The modulus size in bits.</summary>
     public int KeySizeInBits => _rsa.KeySize;
