@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 
 namespace Clerk.Generated.Runtime;
 
@@ -55,21 +57,49 @@ public sealed class ClerkMultipartBody
         var content = new MultipartFormDataContent();
         foreach (var part in _parts)
         {
+            HttpContent partContent;
             if (part.File is not null)
             {
-                content.Add(part.File.CreateContent(), part.Name, part.File.FileName);
+                partContent = part.File.CreateContent();
+                partContent.Headers.ContentDisposition = Disposition(part.Name, part.File.FileName);
             }
             else
             {
                 // A plain field carries no Content-Type of its own: text/plain is the multipart default.
-                var field = new StringContent(part.Value!);
-                field.Headers.ContentType = null;
-                content.Add(field, part.Name);
+                partContent = new StringContent(part.Value!);
+                partContent.Headers.ContentType = null;
+                partContent.Headers.ContentDisposition = Disposition(part.Name, null);
             }
+
+            content.Add(partContent);
         }
 
         return content;
     }
+
+    /// <summary>
+    /// <c>form-data; name="…"; filename="…"</c> with quoted strings, as browsers and curl send it. The framework's
+    /// own <c>Add(content, name, fileName)</c> leaves them as bare tokens plus <c>filename*</c>, which RFC 7578 allows
+    /// but some servers and validators (Prism among them) fail to parse.
+    /// </summary>
+    private static ContentDispositionHeaderValue Disposition(string name, string? fileName)
+    {
+        var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quote(name) };
+        if (fileName is not null)
+        {
+            disposition.FileName = Quote(fileName);
+            if (!Ascii.IsValid(fileName))
+            {
+                disposition.FileNameStar = fileName;
+            }
+        }
+
+        return disposition;
+    }
+
+    private static string Quote(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "\"";
 
     private sealed record Part(string Name, string? Value, ClerkFile? File);
 }

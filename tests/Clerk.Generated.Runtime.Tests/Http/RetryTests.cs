@@ -262,6 +262,7 @@ public sealed class RetryTests
         foreach (var sent in api.Requests)
         {
             var parts = await MultipartReader.ReadAsync(sent);
+            Assert.That(Encoding.UTF8.GetString(sent.Body!), Does.Contain("Content-Disposition: form-data; name=\"file\"; filename=\"logo.png\"\r\n"));
             Assert.That(parts.Select(p => p.Name), Is.EqualTo(new[] { "file", "uploader_user_id" }));
             Assert.That(parts[0].FileName, Is.EqualTo("logo.png"));
             Assert.That(parts[0].ContentType, Is.EqualTo("image/png"));
