@@ -26,6 +26,7 @@ internal sealed class SchemaResolver
     internal static readonly string[] ReservedTypeNames =
     {
         "ClerkClient", "ClerkJsonContext", "ClerkEndpoints", "ClerkApiInfo", "ClerkWebhookEvents",
+        "ClerkWebhookJsonContext", "ClerkWebhookHandlersExtensions",
         "ClerkServiceCollectionExtensions", "ClerkErrors", "ClerkError",
         // Members of the generated JSON context, and the names it gives scalar metadata.
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions",
