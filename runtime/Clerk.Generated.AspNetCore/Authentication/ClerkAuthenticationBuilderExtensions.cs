@@ -1,0 +1,51 @@
+using Clerk.Generated.Tokens;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Clerk.Generated.AspNetCore;
+
+/// <summary>Adds the Clerk authentication scheme.</summary>
+public static class ClerkAuthenticationBuilderExtensions
+{
+    /// <summary>Adds the <c>Clerk</c> scheme, configured by <paramref name="configure"/>.</summary>
+    public static AuthenticationBuilder AddClerk(this AuthenticationBuilder builder, Action<ClerkAuthenticationOptions>? configure = null) =>
+        builder.AddClerk(ClerkAuthenticationDefaults.AuthenticationScheme, configure);
+
+    /// <summary>
+    /// Adds a Clerk scheme named <paramref name="scheme"/>. Also registers: options validation at start-up, the
+    /// JWKS <see cref="HttpClient"/>, the 403-with-problem-details authorization result handler, Clerk's
+    /// authorization requirements, and <see cref="ClerkJwt"/> as a scoped service so minimal-API handlers can take it
+    /// as a parameter (the request is answered 401 when there is none).
+    /// </summary>
+    public static AuthenticationBuilder AddClerk(this AuthenticationBuilder builder, string scheme, Action<ClerkAuthenticationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        var services = builder.Services;
+        services.AddHttpClient(ClerkValidatorProvider.HttpClientName);
+        services.TryAddSingleton<ClerkValidatorProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkAuthenticationOptions>, ClerkAuthenticationOptionsValidator>());
+        services.AddOptions<ClerkAuthenticationOptions>(scheme).ValidateOnStart();
+        services.AddClerkGuards();
+        return builder.AddScheme<ClerkAuthenticationOptions, ClerkAuthenticationHandler>(scheme, configure);
+    }
+
+    /// <summary>The parts shared by the scheme and <c>UseClerk</c>: authorization handler, 403 writer, <see cref="ClerkJwt"/> parameter.</summary>
+    internal static IServiceCollection AddClerkGuards(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ClerkAuthorizationHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ClerkGuardStartupFilter>());
+        // Wraps (not replaces) the default: it only adds which Clerk requirement failed, then forbids as usual.
+        services.RemoveAll<IAuthorizationMiddlewareResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ClerkAuthorizationResultHandler>();
+        services.TryAddScoped(static provider => ClerkJwtParameter.Resolve(provider));
+        return services;
+    }
+}

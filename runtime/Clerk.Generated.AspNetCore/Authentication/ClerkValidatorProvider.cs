@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Clerk.Generated.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Clerk.Generated.AspNetCore;
+
+/// <summary>
+/// One <see cref="ClerkTokenValidator"/> (and its key source) per scheme, built on first use from the scheme's options
+/// and rebuilt when they change. Validators hold the JWKS cache, so they must live as long as the application.
+/// </summary>
+internal sealed class ClerkValidatorProvider : IDisposable
+{
+    /// <summary>The named <see cref="HttpClient"/> JWKS caches fetch with.</summary>
+    public const string HttpClientName = "Clerk.Generated.Jwks";
+
+    private readonly ConcurrentDictionary<string, Lazy<ClerkSchemeValidator>> _validators = new(StringComparer.Ordinal);
+    private readonly IOptionsMonitor<ClerkAuthenticationOptions> _options;
+    private readonly IServiceProvider _services;
+    private readonly IDisposable? _subscription;
+
+    public ClerkValidatorProvider(IOptionsMonitor<ClerkAuthenticationOptions> options, IServiceProvider services)
+    {
+        _options = options;
+        _services = services;
+        _subscription = options.OnChange((_, name) => _validators.TryRemove(name ?? Options.DefaultName, out var _));
+    }
+
+    public ClerkSchemeValidator Get(string scheme) =>
+        _validators.GetOrAdd(scheme, name => new Lazy<ClerkSchemeValidator>(() => Create(name))).Value;
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private ClerkSchemeValidator Create(string scheme)
+    {
+        var options = _options.Get(scheme);
+        var time = options.TimeProvider ?? _services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var keys = CreateKeys(options, time);
+        var validator = new ClerkTokenValidator(
+            keys,
+            options.ToValidationOptions(),
+            time,
+            options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
+            _services.GetService<ILogger<ClerkTokenValidator>>());
+        var suffix = options.SessionCookieSuffix
+                     ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
+        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix));
+    }
+
+    private IJwksProvider CreateKeys(ClerkAuthenticationOptions options, TimeProvider time)
+    {
+        if (options.Keys is { } keys)
+        {
+            return keys;
+        }
+
+        if (ResolveJwtKey(options) is { } pem)
+        {
+            return StaticJwksProvider.FromPem(pem);
+        }
+
+        JwksCacheOptions cacheOptions;
+        if (options.JwksUrl is { } url)
+        {
+            cacheOptions = new JwksCacheOptions { JwksUrl = url };
+        }
+        else if (ResolveSecretKey(options) is { } secretKey)
+        {
+            cacheOptions = JwksCacheOptions.ForBackendApi(secretKey, options.ApiUrl);
+        }
+        else
+        {
+            throw new InvalidOperationException(ClerkAuthenticationOptionsValidator.NoKeySourceMessage);
+        }
+
+        options.ConfigureJwksCache?.Invoke(cacheOptions);
+        var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+        return new JwksCache(http, cacheOptions, time, _services.GetService<ILogger<JwksCache>>());
+    }
+
+    internal static string? ResolveJwtKey(ClerkAuthenticationOptions options) =>
+        !string.IsNullOrWhiteSpace(options.JwtKey) ? options.JwtKey
+        : options.JwksUrl is null && string.IsNullOrWhiteSpace(options.SecretKey) && Environment.GetEnvironmentVariable(ClerkAuthenticationOptions.JwtKeyEnvironmentVariable) is { Length: > 0 } env
+            ? env.Replace("\\n", "\n", StringComparison.Ordinal)
+            : null;
+
+    internal static string? ResolveSecretKey(ClerkAuthenticationOptions options) =>
+        !string.IsNullOrWhiteSpace(options.SecretKey) ? options.SecretKey
+        : Environment.GetEnvironmentVariable(ClerkAuthenticationOptions.SecretKeyEnvironmentVariable) is { Length: > 0 } env ? env : null;
+}
+
+/// <summary>A scheme's validator and the name of its suffixed session cookie (null when unknown).</summary>
+internal sealed record ClerkSchemeValidator(ClerkTokenValidator Validator, string? SuffixedCookieName);
