@@ -20,7 +20,8 @@ internal sealed class ClerkWebhookDispatchContext(
     /// </summary>
     public TEvent Create<TEvent>(Func<ClerkWebhookEnvelope, TEvent> factory)
     {
-        if (_event is TEvent existing)
+        // With a resolver, the union's instance is built once and shared by every handler that can take it.
+        if ((_event ?? (resolver is null ? null : Event)) is TEvent existing)
         {
             return existing;
         }

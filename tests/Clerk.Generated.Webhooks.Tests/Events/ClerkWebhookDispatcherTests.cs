@@ -126,14 +126,17 @@ public sealed class ClerkWebhookDispatcherTests
     public async Task Builds_the_event_once_per_dispatch_when_the_resolver_already_made_the_typed_one()
     {
         var built = 0;
+        UserCreated Build(ClerkWebhookEnvelope envelope)
+        {
+            built++;
+            return UserCreated.Create(envelope);
+        }
+
         var dispatcher = new ClerkWebhookHandlers()
-            .UseEventResolver(envelope =>
-            {
-                built++;
-                return UserCreated.Create(envelope);
-            })
+            .UseEventResolver(Build)
+            .On("user.created", Build, (UserCreated _, CancellationToken _) => Task.CompletedTask)
             .On("user.created", (ClerkWebhookEvent _, CancellationToken _) => Task.CompletedTask)
-            .On("user.created", UserCreated.Create, (UserCreated _, CancellationToken _) => Task.CompletedTask)
+            .On("user.created", Build, (UserCreated _, CancellationToken _) => Task.CompletedTask)
             .OnAny((ClerkWebhookEvent _, CancellationToken _) => Task.CompletedTask)
             .Build();
 
