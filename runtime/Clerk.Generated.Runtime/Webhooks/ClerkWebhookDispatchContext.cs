@@ -12,20 +12,18 @@ internal sealed class ClerkWebhookDispatchContext(
 
     /// <summary>The event untyped handlers receive: the resolver's typed event, else an unknown event.</summary>
     public ClerkWebhookEvent Event
-        => _event ??= (resolver is null ? null : Create(resolver)) ?? new UnknownClerkWebhookEvent(envelope);
+        => _event ??= (resolver is null ? null : Build(resolver)) ?? new UnknownClerkWebhookEvent(envelope);
 
     /// <summary>
-    /// Builds an event with a factory; a factory's failure means the payload does not fit the model, which is the
-    /// sender's problem (a 400), not the server's.
+    /// The event a typed handler receives: the resolver's instance when it has the handler's type (so the union's
+    /// event is built once and shared), else a new one from the handler's factory.
     /// </summary>
     public TEvent Create<TEvent>(Func<ClerkWebhookEnvelope, TEvent> factory)
-    {
-        // With a resolver, the union's instance is built once and shared by every handler that can take it.
-        if ((_event ?? (resolver is null ? null : Event)) is TEvent existing)
-        {
-            return existing;
-        }
+        => (resolver is null ? _event : Event) is TEvent existing ? existing : Build(factory);
 
+    // A factory's failure means the payload does not fit the model: the sender's problem (a 400), not the server's.
+    private TEvent Build<TEvent>(Func<ClerkWebhookEnvelope, TEvent> factory)
+    {
         try
         {
             return factory(envelope);
