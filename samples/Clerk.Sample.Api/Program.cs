@@ -1,4 +1,119 @@
+using Clerk.Generated;
+using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Runtime;
+using Clerk.Generated.Testing;
+using Clerk.Generated.Tokens;
+using Clerk.Sample.Api;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
+builder.Services.AddProblemDetails();
+
+var clerk = SampleClerkSettings.Read(builder.Configuration);
+builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk(clerk.Apply);
+builder.Services.AddAuthorization();
+if (clerk.SecretKey is not null)
+{
+    // The Backend API client, from the generator; only with a secret key, so the sample still starts without one.
+    builder.Services.AddClerkClient(o => o.SecretKey = clerk.SecretKey);
+}
+
 var app = builder.Build();
-app.MapGet("/", () => "Clerk.Generated sample");
+app.UseAuthentication();
+app.UseAuthorization();
+
+string[] routes =
+[
+    "GET /            this page (public)",
+    "GET /health      liveness (public)",
+    "GET /me          the session (any valid token)",
+    "GET /org         the active organization",
+    "GET /org/invoices  needs org:invoices:read",
+    "GET /org/settings  needs role org:admin",
+    "GET /me/profile  the user from the Backend API (needs CLERK_SECRET_KEY)",
+];
+app.MapGet("/", () => new IndexResponse("Clerk.Sample.Api", clerk.UsesDevelopmentKey ? "development" : "configured", routes));
+app.MapGet("/health", () => "ok");
+
+// A ClerkJwt parameter is a guard: the handler only runs with a valid token (401 otherwise).
+app.MapGet("/me", (ClerkJwt jwt) =>
+    new SessionResponse(jwt.Subject, jwt.SessionId, jwt.Organization?.Id, jwt.Organization?.Role, jwt.ExpiresAt));
+
+var org = app.MapGroup("/org").RequireActiveOrganization();
+org.MapGet("/", (ClerkJwt jwt) =>
+{
+    var o = jwt.Organization!;
+    return new OrganizationResponse(o.Id, o.Slug, o.Role, o.Permissions);
+});
+org.MapGet("/invoices", (ClerkJwt jwt) => new InvoicesResponse(
+        jwt.Organization!.Id,
+        [new Invoice("in_1001", 120.50m, "EUR"), new Invoice("in_1002", 75.00m, "EUR")]))
+    .RequireOrganizationPermission("org:invoices:read");
+org.MapGet("/settings", (ClerkJwt jwt) => new OrganizationResponse(jwt.Organization!.Id, jwt.Organization.Slug, jwt.Organization.Role, []))
+    .RequireOrganizationRole("org:admin");
+
+// The generated client from DI. Without a secret key, or when Clerk cannot be reached, a clear problem, never a crash.
+// It is resolved from HttpContext.RequestServices rather than taken as a parameter: ASP.NET's request-delegate
+// generator cannot see types another source generator emits, so it could not bind a ClerkClient parameter.
+app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, HttpContext context, CancellationToken cancellationToken) =>
+{
+    var client = context.RequestServices.GetService<ClerkClient>();
+    if (client is null)
+    {
+        return TypedResults.Problem(
+            "The Backend API is not configured: set CLERK_SECRET_KEY to call it.", statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Clerk Backend API not configured");
+    }
+
+    try
+    {
+        var user = await client.Users.GetAsync(jwt.Subject, cancellationToken);
+        return TypedResults.Ok(new ProfileResponse(user.Id, user.FirstName, user.LastName, user.Username));
+    }
+    catch (ClerkApiException e)
+    {
+        return TypedResults.Problem(
+            $"Clerk answered {(int)e.StatusCode} ({e.ErrorCode ?? "no code"}).", statusCode: StatusCodes.Status502BadGateway,
+            title: "Clerk Backend API error");
+    }
+    catch (Exception e) when (e is HttpRequestException or ClerkTimeoutException or ClerkResponseException)
+    {
+        return TypedResults.Problem(
+            "Clerk's Backend API could not be reached or gave an unreadable answer.", statusCode: StatusCodes.Status502BadGateway,
+            title: "Clerk Backend API unreachable");
+    }
+});
+
+if (clerk.UsesDevelopmentKey)
+{
+    app.Lifetime.ApplicationStarted.Register(() => PrintDevelopmentToken(app));
+}
+
 app.Run();
+
+static void PrintDevelopmentToken(WebApplication app)
+{
+    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                  ?? "http://localhost:5000";
+    var tokens = ClerkDevelopmentKey.CreateTokens();
+    var token = tokens.Mint(ClerkDevelopmentKey.Descriptor() with
+    {
+        Subject = "user_development",
+        SessionId = "sess_development",
+        Lifetime = TimeSpan.FromHours(8),
+        Organization = new ClerkTestOrganization("org_development", "acme", "member", ["org:invoices:read"]),
+    });
+    app.Logger.LogWarning(
+        "No Clerk credentials configured: validating with the public development key. Anyone can mint tokens for it; set CLERK_SECRET_KEY or CLERK_JWT_KEY for anything real.");
+    Console.WriteLine($"""
+
+        Development token (8 hours, user_development, org_development as org:member with org:invoices:read):
+          curl -H "Authorization: Bearer {token}" {address}/org/invoices
+
+        """);
+}
+
+/// <summary>The entry point, visible to WebApplicationFactory-based tests.</summary>
+public partial class Program;
