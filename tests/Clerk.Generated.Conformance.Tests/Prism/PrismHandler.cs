@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Clerk.Generated.Conformance.Tests.Prism;
 
 /// <summary>What Prism said about one exchange.</summary>
-public sealed record PrismExchange(string Method, string Path, int Status, IReadOnlyList<PrismViolation> Violations)
+public sealed record PrismExchange(string Method, string Path, int Status, IReadOnlyList<PrismViolation> Violations, string? RequestJson, TimeSpan Elapsed)
 {
     public IEnumerable<PrismViolation> RequestViolations => Violations.Where(v => v.IsRequest);
 
@@ -34,11 +34,17 @@ public sealed class PrismHandler(Uri prism) : DelegatingHandler(new SocketsHttpH
         request.RequestUri = new Uri(
             prism.GetLeftPart(UriPartial.Authority) + stripped,
             new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        var requestJson = request.Content?.Headers.ContentType?.MediaType == "application/json"
+            ? await request.Content.ReadAsStringAsync(cancellationToken)
+            : null;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var violations = response.Headers.TryGetValues("sl-violations", out var values)
             ? values.SelectMany(PrismViolation.Parse).ToArray()
             : [];
-        Exchanges.Enqueue(new PrismExchange(request.Method.Method, stripped, (int)response.StatusCode, violations));
+        Exchanges.Enqueue(new PrismExchange(request.Method.Method, stripped, (int)response.StatusCode, violations, requestJson, elapsed));
         return response;
     }
 }
