@@ -163,7 +163,7 @@ internal sealed class SchemaResolver
         var alternatives = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf;
         if (alternatives is { Count: > 0 })
         {
-            var typed = alternatives.Where(a => !IsConstraintOnly(a)).ToList();
+            var typed = alternatives.Where(a => a is not null && !IsConstraintOnly(a)).ToList();
             if (typed.Count == 1 && schema.Properties.Count == 0)
             {
                 return Resolve(typed[0], nameHint, pointer + (schema.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/") + alternatives.IndexOf(typed[0]), Inherit(context));
@@ -338,7 +338,8 @@ internal sealed class SchemaResolver
             var propertyName = Naming.Unique(candidate, memberNames);
             var type = Resolve(propertySchema, name + Naming.Pascal(jsonName), propertyPointer, multipart ? SchemaContext.Multipart : SchemaContext.Inline);
             var isRequired = required.Contains(jsonName);
-            var isNullable = propertySchema.Nullable || IsNullableWrapper(propertySchema);
+            // A null schema is a $ref the reader could not resolve (reported where it reads it): any JSON, or null.
+            var isNullable = propertySchema is null || propertySchema.Nullable || IsNullableWrapper(propertySchema);
             models.Add(new PropertyModel(
                 jsonName,
                 propertyName,
@@ -346,8 +347,8 @@ internal sealed class SchemaResolver
                 isRequired,
                 isNullable,
                 IsTriState: patch && !isRequired,
-                Documentation(propertySchema),
-                propertySchema.Deprecated));
+                propertySchema is null ? null : Documentation(propertySchema),
+                propertySchema?.Deprecated == true));
         }
 
         Types.Add(new TypeModel(
@@ -373,7 +374,7 @@ internal sealed class SchemaResolver
         HashSet<string> required,
         HashSet<OpenApiSchema> visited)
     {
-        if (!visited.Add(schema))
+        if (schema is null || !visited.Add(schema))
         {
             return;
         }
@@ -460,7 +461,7 @@ internal sealed class SchemaResolver
         CollectProperties(alternative, string.Empty, properties, new HashSet<string>(StringComparer.Ordinal), new HashSet<OpenApiSchema>());
         foreach (var (jsonName, schema, _) in properties)
         {
-            if (jsonName == property && schema.Enum is { Count: 1 } && schema.Enum[0] is OpenApiString constant)
+            if (schema is not null && jsonName == property && schema.Enum is { Count: 1 } && schema.Enum[0] is OpenApiString constant)
             {
                 return constant.Value;
             }
@@ -471,7 +472,7 @@ internal sealed class SchemaResolver
 
     /// <summary><c>allOf: [$ref]</c> next to <c>nullable: true</c> is how the spec says "this type, or null".</summary>
     private static bool IsNullableWrapper(OpenApiSchema schema) =>
-        schema.AllOf.Any(part => part.Nullable) || schema.OneOf.Any(part => part.Nullable) || schema.AnyOf.Any(part => part.Nullable);
+        schema.AllOf.Any(part => part?.Nullable == true) || schema.OneOf.Any(part => part?.Nullable == true) || schema.AnyOf.Any(part => part?.Nullable == true);
 
     internal static string? Documentation(OpenApiSchema schema)
     {

@@ -129,7 +129,7 @@ internal sealed partial class SpecParser
         var declared = new List<OpenApiParameter>(operation.Parameters ?? new List<OpenApiParameter>());
         foreach (var shared in pathItem.Parameters ?? new List<OpenApiParameter>())
         {
-            if (!declared.Any(p => p.Name == shared.Name && p.In == shared.In))
+            if (shared is not null && !declared.Any(p => p?.Name == shared.Name && p?.In == shared.In))
             {
                 declared.Add(shared);
             }
@@ -138,10 +138,10 @@ internal sealed partial class SpecParser
         for (var i = 0; i < declared.Count; i++)
         {
             var parameter = declared[i];
-            if (parameter.UnresolvedReference || parameter.Name is null || parameter.In is not (ParameterLocation.Path or ParameterLocation.Query))
+            if (parameter is null || parameter.UnresolvedReference || parameter.Name is null || parameter.In is not (ParameterLocation.Path or ParameterLocation.Query))
             {
                 Report(DiagnosticDescriptors.OperationSkipped, pointer + "/parameters/" + i, operationId,
-                    "parameter '" + (parameter.Name ?? parameter.Reference?.Id ?? "?") + "' is not a resolvable path or query parameter");
+                    "parameter '" + (parameter?.Name ?? parameter?.Reference?.Id ?? "?") + "' is not a resolvable path or query parameter");
                 continue;
             }
 
@@ -172,7 +172,7 @@ internal sealed partial class SpecParser
             ? form.Properties
             : EquatableArray<PropertyModel>.Empty;
         var responseType = ParseResponse(schemas, operation, typePrefix, pointer);
-        var limitMaximum = declared.FirstOrDefault(p => p.Name == "limit" && p.In == ParameterLocation.Query)?.Schema?.Maximum;
+        var limitMaximum = declared.FirstOrDefault(p => p?.Name == "limit" && p.In == ParameterLocation.Query)?.Schema?.Maximum;
         var pagination = Pagination(schemas, parameters, responseType, limitMaximum is > 0 ? (long)limitMaximum.Value : DefaultMaxPageSize);
 
         return new OperationModel(
@@ -224,13 +224,13 @@ internal sealed partial class SpecParser
             if (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal))
             {
                 var context = method == "PATCH" ? SchemaResolver.SchemaContext.PatchBody : SchemaResolver.SchemaContext.Inline;
-                var type = schemas.Resolve(entry.Value.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", context);
+                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", context);
                 return (BodyKind.Json, type, operation.RequestBody.Required);
             }
 
             if (mediaType == "multipart/form-data")
             {
-                var type = schemas.Resolve(entry.Value.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", SchemaResolver.SchemaContext.Multipart);
+                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", SchemaResolver.SchemaContext.Multipart);
                 if (type.Kind != TypeReferenceKind.Named)
                 {
                     Report(DiagnosticDescriptors.UnsupportedContent, pointer + "/requestBody", operationId, entry.Key + " without object properties");
@@ -253,15 +253,16 @@ internal sealed partial class SpecParser
             .ToList();
         foreach (var response in success)
         {
-            foreach (var content in response.Value.Content ?? new Dictionary<string, OpenApiMediaType>())
+            // A response $ref the reader could not resolve is null here (reported by the reader): no typed body.
+            foreach (var content in response.Value?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
                 var mediaType = content.Key.Split(';')[0].Trim().ToLowerInvariant();
                 if (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal))
                 {
-                    var responsePointer = response.Value.Reference is { Id: { } id }
+                    var responsePointer = response.Value!.Reference is { Id: { } id }
                         ? "#/components/responses/" + id + "/content/" + content.Key.Replace("/", "~1") + "/schema"
                         : pointer + "/responses/" + response.Key + "/content/" + content.Key.Replace("/", "~1") + "/schema";
-                    return schemas.Resolve(content.Value.Schema, typePrefix + "Response", responsePointer);
+                    return schemas.Resolve(content.Value?.Schema, typePrefix + "Response", responsePointer);
                 }
             }
         }

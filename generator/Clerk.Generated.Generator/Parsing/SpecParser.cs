@@ -143,6 +143,26 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        // Text that is not YAML/JSON at all: the reader reports it as "#line=N" and leaves the version at its default,
+        // so this comes before the version check (which would otherwise blame the version).
+        var syntaxErrors = diagnostic.Errors.Where(e => e.Pointer?.StartsWith("#line=", StringComparison.Ordinal) == true).ToList();
+        if (syntaxErrors.Count > 0)
+        {
+            foreach (var error in syntaxErrors)
+            {
+                if (SyntaxErrorPosition(error.Message) is { } at)
+                {
+                    ReportAt(DiagnosticDescriptors.SpecUnreadable, at.Line, at.Column, error.Message);
+                }
+                else
+                {
+                    Report(DiagnosticDescriptors.SpecUnreadable, error.Pointer, error.Message);
+                }
+            }
+
+            return null;
+        }
+
         if (diagnostic.SpecificationVersion != Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0)
         {
             Report(DiagnosticDescriptors.UnsupportedOpenApiVersion, "#/swagger", diagnostic.SpecificationVersion.ToString());
@@ -154,6 +174,15 @@ internal sealed partial class SpecParser
             // Clerk's webhooks spec is a document of components and x-webhooks only: no paths is by design there.
             if (IsWebhooks && error.Pointer == "#/paths")
             {
+                continue;
+            }
+
+            // The reader drops a $ref it cannot resolve (the schema becomes null, generated as JsonElement) and names
+            // only its id: report it as such, where the $ref is written.
+            if (UnresolvedReferenceId(error.Message) is { } unresolved && _locator.FindReference(unresolved) is { } reference)
+            {
+                ReportAt(DiagnosticDescriptors.UnresolvedReference, reference.Line, reference.Column, reference.Reference,
+                    "line " + (reference.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
 
@@ -183,6 +212,27 @@ internal sealed partial class SpecParser
 
         return document;
     }
+
+    /// <summary>"(Lin: 2, Col: 9, Chr: 30) - …": where the YAML parser stopped (zero-based), from its message.</summary>
+    private static (int Line, int Column)? SyntaxErrorPosition(string? message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message ?? string.Empty, @"^\(Lin: (\d+), Col: (\d+)");
+        return match.Success
+            ? (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    /// <summary>The id in the reader's "Invalid Reference identifier 'X'." error.</summary>
+    private static string? UnresolvedReferenceId(string? message)
+    {
+        const string Prefix = "Invalid Reference identifier '";
+        return message is not null && message.StartsWith(Prefix, StringComparison.Ordinal) && message.EndsWith("'.", StringComparison.Ordinal)
+            ? message.Substring(Prefix.Length, message.Length - Prefix.Length - 2)
+            : null;
+    }
+
+    private void ReportAt(DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>
+        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, _input.Path, line, column, line, column, arguments.ToEquatableArray()));
 
     internal void Report(DiagnosticDescriptor descriptor, string? pointer, params string[] arguments)
     {

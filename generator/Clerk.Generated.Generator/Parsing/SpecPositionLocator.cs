@@ -27,11 +27,11 @@ internal sealed class SpecPositionLocator
             return (0, 0);
         }
 
-        // The reader reports syntax errors as "#line=N".
+        // The reader reports syntax errors as "#line=N", with the parser's zero-based line.
         if (pointer!.StartsWith("#line=", StringComparison.Ordinal) &&
             int.TryParse(pointer.Substring(6).Split(' ')[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var line))
         {
-            return (Math.Max(0, line - 1), 0);
+            return (Math.Max(0, line), 0);
         }
 
         var positions = _positions ??= Index();
@@ -51,6 +51,37 @@ internal sealed class SpecPositionLocator
 
             path = path.Substring(0, slash);
         }
+    }
+
+    /// <summary>
+    /// Where the first <c>$ref</c> naming <paramref name="id"/> sits, and its text: the reader reports references it
+    /// cannot resolve by id only, without a pointer.
+    /// </summary>
+    public (int Line, int Column, string Reference)? FindReference(string id)
+    {
+        var lines = _text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var at = lines[i].IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = lines[i].IndexOf("$ref", at + 4, StringComparison.Ordinal))
+            {
+                var colon = lines[i].IndexOf(':', at + 4);
+                if (colon < 0)
+                {
+                    continue;
+                }
+
+                var rest = lines[i].Substring(colon + 1).TrimStart();
+                var end = rest.IndexOfAny(new[] { ',', '}', '\r' });
+                var value = (end < 0 ? rest : rest.Substring(0, end)).Trim().Trim('"', '\'');
+                if (value == id || value.EndsWith("/" + id, StringComparison.Ordinal))
+                {
+                    var column = at > 0 && lines[i][at - 1] is '"' or '\'' ? at - 1 : at;
+                    return (i, column, value);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string Normalize(string pointer)
