@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Publishes the sample with Native AOT (warnings are errors, so a clean publish is a zero-warning publish), publishes
+# the JwtBearer baseline the same way, then starts both on loopback ports and checks 200 / 401 / 403 over real HTTP
+# and runs a bounded load (20,000 requests, 32 connections) against each. Ends with a dotnet-test-style summary line
+# that build/summarize-test-log.mjs counts. Bounded: every step runs under `timeout`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+out=artifacts/aot
+rm -rf "$out" && mkdir -p "$out"
+fail() { echo "$1"; echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0, Total: 1 - aot-smoke ($1)"; exit 1; }
+
+# Native AOT links with the platform C toolchain (clang, or gcc where clang is absent) and needs objcopy to strip.
+if ! { command -v clang >/dev/null || command -v gcc >/dev/null; } || ! command -v objcopy >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing the native toolchain for Native AOT (clang, zlib1g-dev)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev binutils >/dev/null \
+      || fail "could not install clang"
+  else
+    fail "Native AOT needs clang or gcc and objcopy"
+  fi
+fi
+
+publish() { # project, output folder
+  timeout 900 dotnet publish "$1" -c Release -r linux-x64 -o "$2" --artifacts-path "$out/build" -nologo 2>&1 | tee "$2.log" | grep -E "warning|error|->" || true
+  test "${PIPESTATUS[0]}" -eq 0
+}
+
+started=$(date +%s)
+publish samples/Clerk.Sample.Api "$out/sample" || fail "Native AOT publish of samples/Clerk.Sample.Api failed"
+warnings=$(grep -cE "warning (IL|CS|AOT)" "$out/sample.log" || true)
+[ "$warnings" -eq 0 ] || fail "Native AOT publish of the sample reported $warnings warnings"
+echo "sample: published in $(( $(date +%s) - started )) s, binary $(stat -c %s "$out/sample/Clerk.Sample.Api") bytes, 0 trim/AOT warnings"
+
+publish build/aspnetcore-smoke/JwtBearerBaseline "$out/baseline" || fail "Native AOT publish of the JwtBearer baseline failed"
+echo "baseline: binary $(stat -c %s "$out/baseline/JwtBearerBaseline") bytes"
+
+timeout 600 dotnet run --project build/aspnetcore-smoke/Clerk.Sample.Smoke -c Release --artifacts-path "$out/build" -- \
+  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32
