@@ -11,7 +11,7 @@ namespace Clerk.Generated.Webhooks;
 /// tolerance measured on a <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
-/// Thread-safe and allocation-free on the success path for bodies up to 256 KiB (the signed bytes are laid out in a
+/// Thread-safe. On success it allocates only the returned delivery record for bodies up to 256 KiB (the signed bytes are laid out in a
 /// pooled buffer). Verify before parsing: the body is untrusted until this returns a valid result.
 /// </remarks>
 public sealed class ClerkWebhookVerifier
