@@ -28,6 +28,28 @@ public sealed class ConsumerProjectTests
             Is.EqualTo(new[] { "User", "249" }));
     }
 
+    [Test]
+    public async Task The_compiler_driver_cache_is_enabled_only_when_the_consumer_opts_in()
+    {
+        var package = PackedPackage.Current;
+        var consumer = Path.Combine(package.WorkDirectory, "consumer-driver-cache");
+        Directory.CreateDirectory(consumer);
+        WriteConsumer(consumer, package);
+        var restore = await DotnetCli.RunAsync(consumer, TimeSpan.FromMinutes(4), "restore", "-nologo");
+        Assert.That(restore.ExitCode, Is.Zero, restore.Output);
+
+        var byDefault = await DotnetCli.RunAsync(consumer, TimeSpan.FromMinutes(2), "msbuild", "-getProperty:Features", "-nologo");
+        var optedIn = await DotnetCli.RunAsync(consumer, TimeSpan.FromMinutes(2), "msbuild", "-getProperty:Features", "-p:ClerkGeneratorDriverCache=true", "-nologo");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(byDefault.ExitCode, Is.Zero, byDefault.Output);
+            Assert.That(byDefault.Output, Does.Not.Contain("enable-generator-cache"));
+            Assert.That(optedIn.ExitCode, Is.Zero, optedIn.Output);
+            Assert.That(optedIn.Output, Does.Contain("enable-generator-cache"));
+        });
+    }
+
     private static void WriteConsumer(string directory, PackedPackage package)
     {
         // Stops MSBuild from picking up a Directory.Build.props or Directory.Packages.props above the temp folder.

@@ -91,6 +91,17 @@ public sealed class PackageLayoutTests
         Assert.That(visible, Is.EquivalentTo(new[] { "ClerkSpec", "ClerkNamespace", "ClerkTags", "ClerkTypeVisibility" }));
     }
 
+    [TestCase("build/")]
+    [TestCase("buildTransitive/")]
+    public void Build_folders_hold_the_props_and_targets_unchanged(string folder)
+    {
+        using var package = PackedPackage.Current.Open();
+
+        Assert.That(FileNamesUnder(package, folder), Is.EquivalentTo(new[] { folder + "Clerk.Generated.props", folder + "Clerk.Generated.targets" }));
+        using var reader = new StreamReader(package.GetEntry(folder + "Clerk.Generated.targets")!.Open());
+        Assert.That(reader.ReadToEnd(), Is.EqualTo(File.ReadAllText(RepositoryPaths.TargetsFile)));
+    }
+
     [Test]
     public void Package_depends_on_exactly_the_runtime_packages_at_their_central_versions()
     {

@@ -16,6 +16,8 @@ internal static class RepositoryPaths
 
     public static string PropsFile => Path.Combine(RepoRoot, "spec", "build", "Clerk.Generated.props");
 
+    public static string TargetsFile => Path.Combine(RepoRoot, "spec", "build", "Clerk.Generated.targets");
+
     private static string Read(string key) =>
         typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing.");
