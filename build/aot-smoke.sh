@@ -23,8 +23,10 @@ if ! { command -v clang >/dev/null || command -v gcc >/dev/null; } || ! command 
 fi
 
 publish() { # project, output folder
-  timeout 900 dotnet publish "$1" -c Release -r linux-x64 -o "$2" --artifacts-path "$out/build" -nologo 2>&1 | tee "$2.log" | grep -E "warning|error|->" || true
-  test "${PIPESTATUS[0]}" -eq 0
+  timeout 900 dotnet publish "$1" -c Release -r linux-x64 -o "$2" --artifacts-path "$out/build" -nologo >"$2.log" 2>&1
+  local status=$?
+  grep -E "warning|error" "$2.log" || true
+  return $status
 }
 
 started=$(date +%s)

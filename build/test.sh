@@ -21,4 +21,8 @@ step "Test"
 dotnet test Clerk.Generated.sln -c Release --no-build -nologo 2>&1 | tee "$log_dir/dotnet-test.log"
 test_status=${PIPESTATUS[0]}
 
+step "Native AOT sample (publish, HTTP smoke, bounded load)"
+build/aot-smoke.sh 2>&1 | tee -a "$log_dir/dotnet-test.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || test_status=1
+
 node build/summarize-test-log.mjs "$log_dir/dotnet-test.log" "$test_status"
