@@ -167,6 +167,16 @@ public sealed class JwksCacheTests
     }
 
     [Test]
+    public async Task An_unexpected_exception_from_the_handler_is_a_failed_fetch_not_a_hang()
+    {
+        _handler.Failure = new InvalidOperationException("a custom handler misbehaves");
+
+        var result = await Validator(Cache()).ValidateAsync(Mint(SharedKeys.Primary)).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(result.Reason, Is.EqualTo(TokenRejectionReason.KeysUnavailable));
+    }
+
+    [Test]
     public async Task A_jwks_that_is_not_json_counts_as_a_failed_fetch()
     {
         _handler.Body = "<html>maintenance</html>";

@@ -21,7 +21,7 @@ internal sealed class ScriptedJwksHandler : HttpMessageHandler
     /// <summary>The JWKS served while <see cref="Failure"/> is null.</summary>
     public volatile string Body;
 
-    /// <summary>When set, requests fail: an <see cref="HttpStatusCode"/> gives that status, anything else throws.</summary>
+    /// <summary>When set, requests fail: an <see cref="HttpStatusCode"/> gives that status, an exception is thrown as is, anything else is a connection failure.</summary>
     public volatile object? Failure;
 
     /// <summary>Each response waits this long first (real time).</summary>
@@ -40,6 +40,8 @@ internal sealed class ScriptedJwksHandler : HttpMessageHandler
         {
             case HttpStatusCode status:
                 return new HttpResponseMessage(status) { Content = new StringContent("""{"errors":[{"code":"internal"}]}""", Encoding.UTF8, "application/json") };
+            case Exception exception:
+                throw exception;
             case not null:
                 throw new HttpRequestException("connection refused (scripted)");
         }

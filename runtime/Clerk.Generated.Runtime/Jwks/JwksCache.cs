@@ -222,7 +222,18 @@ public sealed class JwksCache : IJwksProvider
         // The fetch belongs to the cache, not to the first caller: one caller's cancellation must not fail the others.
         _ = Task.Run(async () =>
         {
-            var next = await FetchAsync().ConfigureAwait(false);
+            Snapshot next;
+            try
+            {
+                next = await FetchAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Whatever a custom handler throws, waiting validations must get an answer, never hang.
+                JwksLog.FetchFailed(_logger, Scope, ex.GetType().Name);
+                next = _snapshot.WithFailure(_time.GetUtcNow());
+            }
+
             lock (_gate)
             {
                 _snapshot = next;
