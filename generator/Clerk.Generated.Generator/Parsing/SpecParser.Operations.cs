@@ -146,7 +146,7 @@ internal sealed partial class SpecParser
             }
 
             var location = parameter.In == ParameterLocation.Path ? ParameterIn.Path : ParameterIn.Query;
-            var type = schemas.Resolve(parameter.Schema, typePrefix + Naming.Pascal(parameter.Name), pointer + "/parameters/" + i);
+            var type = schemas.Resolve(parameter.Schema, typePrefix + Naming.Pascal(parameter.Name), pointer + "/parameters/" + i + "/schema");
             parameters.Add(new ParameterModel(
                 parameter.Name,
                 Naming.Unique(Naming.Camel(parameter.Name), parameterNames),
