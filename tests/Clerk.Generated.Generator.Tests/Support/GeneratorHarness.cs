@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Clerk.Generated.Generator.Tests.Support;
+
+/// <summary>
+/// Runs <see cref="ClerkGenerator"/> the way the compiler does, over an in-memory compilation: specs as additional
+/// texts, their item metadata through an options provider, incremental steps tracked.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    /// <summary>What a consumer project builds with: nullable on, every warning an error, all warning waves.</summary>
+    public static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+        .WithNullableContextOptions(NullableContextOptions.Enable)
+        .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+        .WithWarningLevel(9999)
+        .WithDeterministic(true)
+        .WithOptimizationLevel(OptimizationLevel.Release);
+
+    public const string ConsumerSource = """
+        namespace Consumer;
+
+        /// <summary>A consumer's own code, which the generator must never look at.</summary>
+        public static class Program
+        {
+            /// <summary>Entry point.</summary>
+            public static int Answer() => 42;
+        }
+        """;
+
+    public static CSharpCompilation CreateCompilation(string source = ConsumerSource, string assemblyName = "Consumer") =>
+        CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Program.cs") },
+            CompilationReferences.All,
+            CompilationOptions);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecItem> specs, bool trackSteps = true) =>
+        CreateDriver(specs, out _, trackSteps);
+
+    /// <summary>A driver over <paramref name="specs"/>; <paramref name="texts"/> are the additional texts it holds (to replace them later).</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecItem> specs, out IReadOnlyList<AdditionalText> texts, bool trackSteps = true)
+    {
+        var items = specs.ToList();
+        texts = items.Select(i => (AdditionalText)new InMemoryAdditionalText(i.Path, i.Text)).ToList();
+        return CSharpGeneratorDriver.Create(
+            new[] { new ClerkGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new SpecItemOptionsProvider(items),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    public static GeneratorRun Run(params SpecItem[] specs) => Run(specs, ConsumerSource);
+
+    public static GeneratorRun Run(IEnumerable<SpecItem> specs, string source, bool trackSteps = true)
+    {
+        var compilation = CreateCompilation(source);
+        var driver = CreateDriver(specs, trackSteps).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+        return new GeneratorRun(driver, (CSharpCompilation)output, driverDiagnostics, driver.GetRunResult());
+    }
+}
+
+/// <summary>One generator run: the driver (for incremental follow-ups), the compilation with the generated trees, and what was reported.</summary>
+internal sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    CSharpCompilation OutputCompilation,
+    ImmutableArray<Diagnostic> DriverDiagnostics,
+    GeneratorDriverRunResult Result)
+{
+    /// <summary>The generated files, by hint name, in a stable order.</summary>
+    public IReadOnlyList<(string HintName, string Text)> Sources => Result.Results
+        .SelectMany(r => r.GeneratedSources)
+        .Select(s => (s.HintName, s.SourceText.ToString()))
+        .OrderBy(s => s.HintName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The generator's own diagnostics (CLERKGEN…), plus anything the driver reported about it (CS8785).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => Result.Diagnostics.Concat(DriverDiagnostics).Distinct().ToList();
+
+    /// <summary>An exception the generator let escape (the driver turns those into CS8785 warnings).</summary>
+    public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
+
+    /// <summary>Errors and warnings of compiling the consumer code together with the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics() => OutputCompilation.GetDiagnostics()
+        .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+        .ToList();
+
+    /// <summary>"CLERKGEN003 @ 1:1" (one-based line and column in the spec file), for exact assertions.</summary>
+    public IReadOnlyList<string> DiagnosticSummaries() => Diagnostics
+        .Select(Describe)
+        .OrderBy(s => s, StringComparer.Ordinal)
+        .ToList();
+
+    public static string Describe(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return $"{diagnostic.Id} @ {span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}";
+    }
+}
