@@ -43,6 +43,19 @@ public sealed class GeneratedClientConformanceTests
     }
 
     [Test]
+    public void Every_limit_and_offset_operation_has_a_paging_companion()
+    {
+        var paged = LoadSpec().Operations.Values
+            .Where(o => o.Parameters.Any(p => p.Name == "limit") && o.Parameters.Any(p => p.Name == "offset"))
+            .Select(o => o.OperationId)
+            .ToArray();
+        var companions = Methods.Where(m => m.IsPaging).Select(m => m.OperationId).ToHashSet(StringComparer.Ordinal);
+
+        TestContext.Out.WriteLine($"limit/offset operations: {paged.Length}, with a ListAll companion: {paged.Count(companions.Contains)}");
+        Assert.That(paged.Where(id => !companions.Contains(id)), Is.Empty);
+    }
+
+    [Test]
     public async Task Static_responses_every_operation_sends_what_the_spec_allows_and_reads_what_comes_back()
     {
         var report = await RunAsync(await PrismServers.Static, rounds: 1, includePaging: true, "Prism static (the spec's examples)");
