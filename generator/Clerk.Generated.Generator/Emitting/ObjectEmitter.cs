@@ -61,7 +61,25 @@ internal static class ObjectEmitter
             writer.Line("public " + required + PropertyType(property, settings) + " " + property.Name + " { get; init; }");
         }
 
+        if (!type.IsMultipartBody)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>");
+            writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.JsonElement + ">? " + AdditionalPropertiesName(type) + " { get; init; }");
+        }
+
         writer.CloseBlock();
+    }
+
+    /// <summary>The name of the member holding unknown properties: unique among the model's own members.</summary>
+    internal static string AdditionalPropertiesName(TypeModel type)
+    {
+        var taken = new HashSet<string>(type.Properties.Select(p => p.Name), System.StringComparer.Ordinal) { type.Name };
+        return Naming.Unique("AdditionalProperties", taken);
     }
 
     private static string DefaultSummary(TypeModel type) => type.IsMultipartBody
@@ -126,7 +144,7 @@ internal static class ObjectEmitter
 
     private static List<string> LocalNames(TypeModel type)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "name" };
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "name", "unknownName", "additionalProperties", "extra", "entry" };
         return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
     }
 
@@ -152,8 +170,11 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
+        writer.Line("global::System.Collections.Generic.Dictionary<string, " + CSharpTypes.JsonElement + ">? additionalProperties = null;");
+        writer.Line();
         writer.OpenBlock("while (reader.Read() && reader.TokenType != " + CSharpTypes.JsonTokenType + ".EndObject)");
         writer.Line("var index = PropertyIndex(" + CSharpTypes.Serialization + ".ClerkJson.PropertyName(ref reader));");
+        writer.Line("var unknownName = index < 0 ? reader.GetString() : null;");
         writer.Line("reader.Read();");
         writer.OpenBlock("switch (index)");
         for (var i = 0; i < type.Properties.Count; i++)
@@ -181,30 +202,24 @@ internal static class ObjectEmitter
 
         writer.Line("default:");
         writer.Indent();
-        writer.Line("reader.Skip();");
+        writer.Line("(additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = " + CSharpTypes.JsonElement + ".ParseValue(ref reader);");
         writer.Line("break;");
         writer.Outdent();
         writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
-        if (type.Properties.Count == 0)
+        writer.Line("return new " + typeName);
+        writer.OpenBlock();
+        for (var i = 0; i < type.Properties.Count; i++)
         {
-            writer.Line("return new " + typeName + "();");
+            var property = type.Properties[i];
+            var bang = !property.IsTriState && !property.IsNullableInCSharp && !property.Type.IsValueType && property.Type.Kind != TypeReferenceKind.Json ? "!" : string.Empty;
+            var valueTypeUnwrap = !property.IsTriState && !property.IsNullableInCSharp && property.Type.IsValueType ? ".GetValueOrDefault()" : string.Empty;
+            writer.Line(property.Name + " = " + locals[i] + bang + valueTypeUnwrap + ",");
         }
-        else
-        {
-            writer.Line("return new " + typeName);
-            writer.OpenBlock();
-            for (var i = 0; i < type.Properties.Count; i++)
-            {
-                var property = type.Properties[i];
-                var bang = !property.IsTriState && !property.IsNullableInCSharp && !property.Type.IsValueType && property.Type.Kind != TypeReferenceKind.Json ? "!" : string.Empty;
-                var valueTypeUnwrap = !property.IsTriState && !property.IsNullableInCSharp && (property.Type.IsValueType) ? ".GetValueOrDefault()" : string.Empty;
-                writer.Line(property.Name + " = " + locals[i] + bang + valueTypeUnwrap + ",");
-            }
 
-            writer.CloseBlock(";");
-        }
+        writer.Line(AdditionalPropertiesName(type) + " = additionalProperties,");
+        writer.CloseBlock(";");
 
         writer.CloseBlock();
     }
@@ -247,6 +262,13 @@ internal static class ObjectEmitter
             }
         }
 
+        writer.OpenBlock("if (value." + AdditionalPropertiesName(type) + " is { } extra)");
+        writer.OpenBlock("foreach (var entry in extra)");
+        writer.Line("writer.WritePropertyName(entry.Key);");
+        writer.Line("entry.Value.WriteTo(writer);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line();
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
     }
