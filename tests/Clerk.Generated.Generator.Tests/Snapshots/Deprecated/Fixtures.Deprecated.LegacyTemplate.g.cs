@@ -13,6 +13,9 @@ namespace Fixtures.Deprecated
     {
         /// <summary>The 'id' property.</summary>
         public string? Id { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -42,9 +45,12 @@ namespace Fixtures.Deprecated.Serialization
 
             string? id = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -55,7 +61,7 @@ namespace Fixtures.Deprecated.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -63,6 +69,7 @@ namespace Fixtures.Deprecated.Serialization
             return new global::Fixtures.Deprecated.LegacyTemplate
             {
                 Id = id,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -75,6 +82,15 @@ namespace Fixtures.Deprecated.Serialization
                 writer.WritePropertyName(PropertyName0);
                 writer.WriteStringValue(vId);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

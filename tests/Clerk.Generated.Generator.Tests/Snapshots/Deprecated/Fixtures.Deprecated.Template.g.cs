@@ -20,6 +20,9 @@ namespace Fixtures.Deprecated
         /// <summary>The 'old_flag' property.</summary>
         [global::System.Obsolete("Deprecated in Clerk's API.")]
         public bool? OldFlag { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -53,9 +56,12 @@ namespace Fixtures.Deprecated.Serialization
             string? legacyBody = default;
             bool? oldFlag = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -78,7 +84,7 @@ namespace Fixtures.Deprecated.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -88,6 +94,7 @@ namespace Fixtures.Deprecated.Serialization
                 Id = id!,
                 LegacyBody = legacyBody,
                 OldFlag = oldFlag,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -118,6 +125,15 @@ namespace Fixtures.Deprecated.Serialization
                 writer.WritePropertyName(PropertyName2);
                 writer.WriteBooleanValue(vOldFlag);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

@@ -30,6 +30,9 @@ namespace Fixtures.Maps
 
         /// <summary>No type at all.</summary>
         public global::System.Text.Json.JsonElement? Anything { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -71,9 +74,12 @@ namespace Fixtures.Maps.Serialization
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::Fixtures.Maps.Role>? roles = default;
             global::System.Text.Json.JsonElement? anything = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -120,7 +126,7 @@ namespace Fixtures.Maps.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -134,6 +140,7 @@ namespace Fixtures.Maps.Serialization
                 Counts = counts,
                 Roles = roles,
                 Anything = anything,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -184,6 +191,15 @@ namespace Fixtures.Maps.Serialization
                 writer.WritePropertyName(PropertyName6);
                 vAnything.WriteTo(writer);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

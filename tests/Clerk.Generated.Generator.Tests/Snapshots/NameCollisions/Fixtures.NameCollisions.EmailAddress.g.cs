@@ -24,6 +24,9 @@ namespace Fixtures.NameCollisions
 
         /// <summary>A "-2" twin with a different shape.</summary>
         public global::Fixtures.NameCollisions.Plan2? Reserved { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -61,9 +64,12 @@ namespace Fixtures.NameCollisions.Serialization
             string? @class = default;
             global::Fixtures.NameCollisions.Plan2? reserved = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -98,7 +104,7 @@ namespace Fixtures.NameCollisions.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -110,6 +116,7 @@ namespace Fixtures.NameCollisions.Serialization
                 Public = @public.GetValueOrDefault(),
                 Class = @class,
                 Reserved = reserved,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -147,6 +154,15 @@ namespace Fixtures.NameCollisions.Serialization
                 writer.WritePropertyName(PropertyName4);
                 global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance.Write(writer, vReserved, options);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

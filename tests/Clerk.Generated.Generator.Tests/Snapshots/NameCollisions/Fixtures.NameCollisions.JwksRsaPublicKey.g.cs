@@ -15,6 +15,9 @@ namespace Fixtures.NameCollisions
 
         /// <summary>The 'x5t#S256' property.</summary>
         public required string X5TS256 { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -46,9 +49,12 @@ namespace Fixtures.NameCollisions.Serialization
             string? kty = default;
             string? x5TS256 = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -65,7 +71,7 @@ namespace Fixtures.NameCollisions.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -74,6 +80,7 @@ namespace Fixtures.NameCollisions.Serialization
             {
                 Kty = kty!,
                 X5TS256 = x5TS256!,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -99,6 +106,15 @@ namespace Fixtures.NameCollisions.Serialization
             {
                 writer.WriteNull(PropertyName1);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

@@ -30,6 +30,9 @@ namespace Fixtures.NullableRefs
 
         /// <summary>The 'updated' property.</summary>
         public global::System.DateTimeOffset? Updated { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -71,9 +74,12 @@ namespace Fixtures.NullableRefs.Serialization
             long? expireAt = default;
             global::System.DateTimeOffset? updated = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -120,7 +126,7 @@ namespace Fixtures.NullableRefs.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -134,6 +140,7 @@ namespace Fixtures.NullableRefs.Serialization
                 LastActiveAt = lastActiveAt.GetValueOrDefault(),
                 ExpireAt = expireAt,
                 Updated = updated,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -185,6 +192,15 @@ namespace Fixtures.NullableRefs.Serialization
                 writer.WritePropertyName(PropertyName6);
                 writer.WriteStringValue(vUpdated);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

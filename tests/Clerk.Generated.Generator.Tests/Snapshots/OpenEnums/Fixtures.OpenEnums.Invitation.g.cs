@@ -21,6 +21,9 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Boolean-looking strings stay strings.</summary>
         public global::Fixtures.OpenEnums.InvitationFlag? Flag { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -56,9 +59,12 @@ namespace Fixtures.OpenEnums.Serialization
             string? @object = default;
             global::Fixtures.OpenEnums.InvitationFlag? flag = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -87,7 +93,7 @@ namespace Fixtures.OpenEnums.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -98,6 +104,7 @@ namespace Fixtures.OpenEnums.Serialization
                 Scope = scope.GetValueOrDefault(),
                 Object = @object,
                 Flag = flag,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -119,6 +126,15 @@ namespace Fixtures.OpenEnums.Serialization
                 writer.WritePropertyName(PropertyName3);
                 global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance.Write(writer, vFlag, options);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

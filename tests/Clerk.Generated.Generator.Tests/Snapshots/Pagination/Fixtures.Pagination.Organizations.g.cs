@@ -15,6 +15,9 @@ namespace Fixtures.Pagination
 
         /// <summary>The 'total_count' property.</summary>
         public required long TotalCount { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -46,9 +49,12 @@ namespace Fixtures.Pagination.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.Organization>? data = default;
             long? totalCount = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -65,7 +71,7 @@ namespace Fixtures.Pagination.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -74,6 +80,7 @@ namespace Fixtures.Pagination.Serialization
             {
                 Data = data!,
                 TotalCount = totalCount.GetValueOrDefault(),
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -92,6 +99,15 @@ namespace Fixtures.Pagination.Serialization
             }
             writer.WritePropertyName(PropertyName1);
             writer.WriteNumberValue(value.TotalCount);
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

@@ -25,6 +25,9 @@ namespace Fixtures.PatchTristate
 
         /// <summary>The 'banned' property.</summary>
         public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> Banned { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -62,9 +65,12 @@ namespace Fixtures.PatchTristate.Serialization
             global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
             global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> banned = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -90,7 +96,7 @@ namespace Fixtures.PatchTristate.Serialization
                         banned = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?>(null) : new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?>(reader.GetBoolean());
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -102,6 +108,7 @@ namespace Fixtures.PatchTristate.Serialization
                 Username = username,
                 PublicMetadata = publicMetadata,
                 Banned = banned,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -159,6 +166,15 @@ namespace Fixtures.PatchTristate.Serialization
                     writer.WriteNull(PropertyName4);
                 }
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 

@@ -12,6 +12,9 @@ namespace Fixtures.Settings
     {
         /// <summary>The 'name' property.</summary>
         public required string Name { get; init; }
+
+        /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
     }
 }
 
@@ -41,9 +44,12 @@ namespace Fixtures.Settings.Serialization
 
             string? name2 = default;
 
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
                 var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
                 {
@@ -54,7 +60,7 @@ namespace Fixtures.Settings.Serialization
                         }
                         break;
                     default:
-                        reader.Skip();
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -62,6 +68,7 @@ namespace Fixtures.Settings.Serialization
             return new global::Fixtures.Settings.Domain
             {
                 Name = name2!,
+                AdditionalProperties = additionalProperties,
             };
         }
 
@@ -78,6 +85,15 @@ namespace Fixtures.Settings.Serialization
             {
                 writer.WriteNull(PropertyName0);
             }
+            if (value.AdditionalProperties is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
             writer.WriteEndObject();
         }
 
