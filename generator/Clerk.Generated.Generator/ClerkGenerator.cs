@@ -41,7 +41,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeToEmit(spec.Settings, type)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (output, item) =>
-            output.AddSource(HintName(item.Settings, item.Type.Name), TypeEmitter.Emit(item.Type, item.Settings)));
+            output.AddSource(HintName(item.Settings, item.Type.Name), EmittedSourceCache.GetOrAdd(item, static i => TypeEmitter.Emit(i.Type, i.Settings))));
 
         var groups = models
             .SelectMany(static (spec, _) => spec.SpecKind == "webhooks"
@@ -49,7 +49,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
                 : spec.Groups.Select(group => new GroupToEmit(spec.Settings, spec.ApiVersion, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Groups);
         context.RegisterSourceOutput(groups, static (output, item) =>
-            output.AddSource(HintName(item.Settings, item.Group.ClassName), GroupEmitter.Emit(item)));
+            output.AddSource(HintName(item.Settings, item.Group.ClassName), EmittedSourceCache.GetOrAdd(item, GroupEmitter.Emit)));
 
         var shared = models
             .Select(static (spec, _) => spec with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
@@ -105,17 +105,20 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             return;
         }
 
-        output.AddSource(HintName(spec.Settings, ContextEmitter.ContextName(spec.SpecKind)), ContextEmitter.Emit(spec));
+        output.AddSource(HintName(spec.Settings, ContextEmitter.ContextName(spec.SpecKind)), Cached(spec, "context", ContextEmitter.Emit));
         if (spec.SpecKind == "webhooks")
         {
-            output.AddSource(HintName(spec.Settings, "ClerkWebhookEvents"), WebhookEventsEmitter.Emit(spec));
+            output.AddSource(HintName(spec.Settings, "ClerkWebhookEvents"), Cached(spec, "events", WebhookEventsEmitter.Emit));
             return;
         }
 
-        output.AddSource(HintName(spec.Settings, "ClerkClient"), ClientEmitter.EmitClient(spec));
-        output.AddSource(HintName(spec.Settings, "ClerkEndpoints"), ClientEmitter.EmitEndpoints(spec));
-        output.AddSource(HintName(spec.Settings, "ClerkServiceCollectionExtensions"), ClientEmitter.EmitServiceCollectionExtensions(spec));
+        output.AddSource(HintName(spec.Settings, "ClerkClient"), Cached(spec, "client", ClientEmitter.EmitClient));
+        output.AddSource(HintName(spec.Settings, "ClerkEndpoints"), Cached(spec, "endpoints", ClientEmitter.EmitEndpoints));
+        output.AddSource(HintName(spec.Settings, "ClerkServiceCollectionExtensions"), Cached(spec, "services", ClientEmitter.EmitServiceCollectionExtensions));
     }
+
+    private static string Cached(SpecModel spec, string file, Func<SpecModel, string> emit) =>
+        EmittedSourceCache.GetOrAdd((spec, file), item => emit(item.spec));
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {
