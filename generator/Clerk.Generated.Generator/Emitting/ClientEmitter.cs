@@ -22,9 +22,9 @@ internal static class ClientEmitter
         writer.Line("/// <remarks>Thread-safe; create one per application (or register it with <c>AddClerkClient</c>).</remarks>");
         writer.Line(CSharpTypes.GeneratedCodeAttribute);
         writer.OpenBlock(settings.Accessibility + " sealed partial class ClerkClient");
-        writer.Line("/// <summary>Creates a client with its own <see cref=\"global::System.Net.Http.HttpClient\"/>.</summary>");
+        writer.Line("/// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>");
         writer.Line("public ClerkClient(" + options + " options)");
-        writer.Indent().Line(": this(new global::System.Net.Http.HttpClient(), options)").Outdent();
+        writer.Indent().Line(": this(new " + transport + "(options, global::" + settings.Namespace + ".ClerkApiInfo.Version))").Outdent();
         writer.OpenBlock();
         writer.CloseBlock();
         writer.Line();

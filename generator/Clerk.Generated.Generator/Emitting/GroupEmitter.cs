@@ -384,7 +384,7 @@ internal static class GroupEmitter
         writer.Indent();
         writer.Line("(offset, limit, token) => " + operation.MethodName + "(" + string.Join(", ", arguments) + "),");
         writer.Line(paging.DataProperty is null ? "static page => page," : "static page => page." + paging.DataProperty + ",");
-        writer.Line(paging.TotalCountProperty is null ? "static page => null," : "static page => page." + paging.TotalCountProperty + ",");
+        writer.Line(paging.TotalCountProperty is null ? "static page => null," : "static page => (long?)page." + paging.TotalCountProperty + ",");
         writer.Line("pageSize,");
         writer.Line("cancellationToken);");
         writer.Outdent();

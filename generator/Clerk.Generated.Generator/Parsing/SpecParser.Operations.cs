@@ -272,8 +272,10 @@ internal sealed partial class SpecParser
 
     private static PaginationModel? Pagination(SchemaResolver schemas, List<ParameterModel> parameters, TypeReference? response, long maxPageSize)
     {
-        var limit = parameters.FirstOrDefault(p => p.JsonName == "limit" && p.Location == ParameterIn.Query && p.Type.Kind == TypeReferenceKind.Int64);
-        var offset = parameters.FirstOrDefault(p => p.JsonName == "offset" && p.Location == ParameterIn.Query && p.Type.Kind == TypeReferenceKind.Int64);
+        // Some operations type limit/offset (and total_count) as "number" rather than "integer": they page the same way.
+        static bool IsNumber(TypeReference type) => type.Kind is TypeReferenceKind.Int64 or TypeReferenceKind.Double;
+        var limit = parameters.FirstOrDefault(p => p.JsonName == "limit" && p.Location == ParameterIn.Query && IsNumber(p.Type));
+        var offset = parameters.FirstOrDefault(p => p.JsonName == "offset" && p.Location == ParameterIn.Query && IsNumber(p.Type));
         if (limit is null || offset is null || response is null)
         {
             return null;
@@ -286,8 +288,10 @@ internal sealed partial class SpecParser
 
         if (schemas.FindType(response) is { Kind: TypeModelKind.Object } page)
         {
-            var data = page.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeReferenceKind.List);
-            var total = page.Properties.FirstOrDefault(p => p.JsonName == "total_count" && p.Type.Kind == TypeReferenceKind.Int64);
+            // The items are in "data", or in the page's only list (GetM2MTokens pages "m2m_tokens").
+            var lists = page.Properties.Where(p => p.Type.Kind == TypeReferenceKind.List).ToList();
+            var data = lists.FirstOrDefault(p => p.JsonName == "data") ?? (lists.Count == 1 ? lists[0] : null);
+            var total = page.Properties.FirstOrDefault(p => p.JsonName == "total_count" && IsNumber(p.Type));
             if (data is not null)
             {
                 return new PaginationModel(data.Type.Element!, data.Name, total?.Name, maxPageSize);
