@@ -51,7 +51,7 @@ namespace Fixtures.Pagination
             return global::Clerk.Generated.Runtime.ClerkPagination.EnumerateAsync<global::Fixtures.Pagination.Organizations, global::Fixtures.Pagination.Organization>(
                 (offset, limit, token) => ListOrganizationsAsync(orderBy: orderBy, limit: limit, offset: offset, cancellationToken: token),
                 static page => page.Data,
-                static page => page.TotalCount,
+                static page => (long?)page.TotalCount,
                 pageSize,
                 cancellationToken);
         }

@@ -9,9 +9,9 @@ namespace Fixtures.Settings
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class ClerkClient
     {
-        /// <summary>Creates a client with its own <see cref="global::System.Net.Http.HttpClient"/>.</summary>
+        /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
         public ClerkClient(global::Clerk.Generated.Runtime.ClerkClientOptions options)
-            : this(new global::System.Net.Http.HttpClient(), options)
+            : this(new global::Clerk.Generated.Runtime.ClerkHttpTransport(options, global::Fixtures.Settings.ClerkApiInfo.Version))
         {
         }
 
