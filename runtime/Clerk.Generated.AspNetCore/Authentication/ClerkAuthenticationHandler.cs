@@ -16,9 +16,6 @@ namespace Clerk.Generated.AspNetCore;
 /// </summary>
 internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler<ClerkAuthenticationOptions>
 {
-    /// <summary>The <c>HttpContext.Items</c> key under which <c>UseClerk</c> overrides <see cref="ClerkAuthenticationOptions.ValidateSessionCookie"/>.</summary>
-    internal const string CookieOverrideItem = "Clerk.Generated.ValidateSessionCookie";
-
     /// <summary>The <c>HttpContext.Items</c> key under which authorization leaves the failed Clerk requirements for the forbid.</summary>
     internal const string FailedRequirementsItem = "Clerk.Generated.FailedRequirements";
 
@@ -60,10 +57,7 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
         }
         else
         {
-            var readCookie = Context.Items.TryGetValue(CookieOverrideItem, out var value) && value is bool overridden
-                ? overridden
-                : Options.ValidateSessionCookie;
-            token = ClerkRequestToken.Find(Request, readCookie, scheme.SuffixedCookieName, out source);
+            token = ClerkRequestToken.Find(Request, Options.ValidateSessionCookie, scheme.SuffixedCookieName, out source);
         }
 
         if (token is null)

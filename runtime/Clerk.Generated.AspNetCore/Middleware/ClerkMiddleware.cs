@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clerk.Generated.AspNetCore;
 
@@ -32,12 +33,29 @@ internal sealed class ClerkMiddleware
             return;
         }
 
-        if (_options.ValidateSessionCookie is { } readCookie)
+        // The scheme's result may already be cached for this request (WebApplication adds UseAuthentication ahead of
+        // everything), so a cookie override is applied to that result rather than by re-running the scheme.
+        var result = await context.AuthenticateAsync(_options.Scheme).ConfigureAwait(false);
+        var source = context.Features.Get<IClerkAuthenticationFeature>()?.Source;
+        if (result.Succeeded && _options.ValidateSessionCookie == false && source == ClerkTokenSource.SessionCookie)
         {
-            context.Items[ClerkAuthenticationHandler.CookieOverrideItem] = readCookie;
+            context.Features.Set<IClerkAuthenticationFeature>(null);
+            await context.ChallengeAsync(_options.Scheme).ConfigureAwait(false);
+            return;
         }
 
-        var result = await context.AuthenticateAsync(_options.Scheme).ConfigureAwait(false);
+        if (result.None && _options.ValidateSessionCookie == true)
+        {
+            result = await AuthenticateFromCookieAsync(context).ConfigureAwait(false);
+            if (result.Failure is ClerkAuthenticationException { IsServiceUnavailable: true } unavailable)
+            {
+                context.Response.Headers.RetryAfter = "10";
+                await ClerkProblemDetails.WriteAsync(
+                    context, StatusCodes.Status503ServiceUnavailable, "Authentication unavailable", unavailable.Message, unavailable.Reason.ToString()).ConfigureAwait(false);
+                return;
+            }
+        }
+
         if (!result.Succeeded)
         {
             await context.ChallengeAsync(_options.Scheme).ConfigureAwait(false);
@@ -46,5 +64,25 @@ internal sealed class ClerkMiddleware
 
         context.User = result.Principal;
         await _next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Validates the session cookie the scheme was configured not to read (the middleware's override).</summary>
+    private async Task<AuthenticateResult> AuthenticateFromCookieAsync(HttpContext context)
+    {
+        var scheme = context.RequestServices.GetRequiredService<ClerkValidatorProvider>().Get(_options.Scheme);
+        var token = ClerkRequestToken.Find(context.Request, readCookie: true, scheme.SuffixedCookieName, out var source);
+        if (token is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var validation = await scheme.Validator.ValidateAsync(token, context.RequestAborted).ConfigureAwait(false);
+        if (!validation.IsValid)
+        {
+            return AuthenticateResult.Fail(new ClerkAuthenticationException(validation.Reason, validation.Message, source));
+        }
+
+        context.Features.Set<IClerkAuthenticationFeature>(new ClerkAuthenticationFeature(validation.Token, validation.MachineToken, source));
+        return AuthenticateResult.Success(new AuthenticationTicket(ClerkPrincipalFactory.Create(validation), _options.Scheme));
     }
 }
