@@ -46,7 +46,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
         var groups = models
             .SelectMany(static (spec, _) => spec.SpecKind == "webhooks"
                 ? ImmutableArray<GroupToEmit>.Empty
-                : spec.Groups.Select(group => new GroupToEmit(spec.Settings, spec.ApiVersion, group)).ToImmutableArray())
+                : spec.Groups.Select(group => new GroupToEmit(spec.Settings, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Groups);
         context.RegisterSourceOutput(groups, static (output, item) =>
             output.AddSource(HintName(item.Settings, item.Group.ClassName), EmittedSourceCache.GetOrAdd(item, GroupEmitter.Emit)));

@@ -98,10 +98,6 @@ internal static class CSharpTypes
 
     private static int Depth(TypeReference type) => type.Element is null ? 0 : 1 + Depth(type.Element);
 
-    /// <summary>How a value of a query or form parameter becomes text (null stays null).</summary>
-    public static bool IsSimpleQueryType(TypeReference type) => type.Kind is TypeReferenceKind.String or TypeReferenceKind.Int64
-        or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset;
-
     /// <summary>
     /// The name of the context property that holds the JsonTypeInfo of <paramref name="type"/>: a function of the
     /// type alone, so every emitter agrees on it without seeing the others' output.

@@ -21,7 +21,7 @@ internal sealed record SpecModel(
 internal sealed record TypeToEmit(EmitSettings Settings, TypeModel Type);
 
 /// <summary>A group to emit, with its settings.</summary>
-internal sealed record GroupToEmit(EmitSettings Settings, string ApiVersion, GroupModel Group);
+internal sealed record GroupToEmit(EmitSettings Settings, GroupModel Group);
 
 /// <summary>A webhook event type (<c>user.created</c>) and the model of its payload.</summary>
 internal sealed record WebhookEventModel(string EventType, string Name, TypeReference DataType, string? Documentation);
