@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -94,6 +95,11 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
     {
         try
         {
+            if (!JsonStringEscapes.HasOnlyWellFormedStrings(new Utf8JsonReader(body)))
+            {
+                return Unavailable(tokenType, "Clerk's answer held a malformed string.");
+            }
+
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)

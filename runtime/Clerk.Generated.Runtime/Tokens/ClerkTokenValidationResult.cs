@@ -28,7 +28,10 @@ public sealed class ClerkTokenValidationResult
     /// <summary>What kind of token this was (or looked like).</summary>
     public ClerkTokenTypes TokenType { get; }
 
-    /// <summary>The validated session token, when <see cref="IsValid"/> and the token is a session token.</summary>
+    /// <summary>
+    /// The validated session token, when <see cref="IsValid"/> and the token is a session token; also set when the
+    /// only objection is a pending session (<see cref="TokenRejectionReason.SessionPending"/>).
+    /// </summary>
     public ClerkJwt? Token { get; }
 
     /// <summary>The verified machine token, when <see cref="IsValid"/> and the token is an API key, M2M or OAuth token.</summary>
@@ -52,6 +55,13 @@ public sealed class ClerkTokenValidationResult
     {
         ArgumentNullException.ThrowIfNull(token);
         return new(token.TokenType, TokenRejectionReason.None, "The machine token is valid.", null, token);
+    }
+
+    /// <summary>A verified session token whose session is pending, refused as signed out; the token stays readable.</summary>
+    public static ClerkTokenValidationResult Pending(ClerkJwt token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new(ClerkTokenTypes.SessionToken, TokenRejectionReason.SessionPending, DescribeReason(TokenRejectionReason.SessionPending), token, null);
     }
 
     /// <summary>A rejected session token, with the standard message for <paramref name="reason"/>.</summary>
@@ -106,6 +116,7 @@ public sealed class ClerkTokenValidationResult
         TokenRejectionReason.TokenTypeNotAccepted => "This kind of token is not accepted here.",
         TokenRejectionReason.MachineTokenInvalid => "Clerk did not accept the machine token.",
         TokenRejectionReason.MachineTokenVerificationUnavailable => "The machine token could not be verified with Clerk.",
+        TokenRejectionReason.SessionPending => "The session is pending (session tasks are unfinished) and counts as signed out.",
         _ => "The token was rejected.",
     };
 
