@@ -13,8 +13,10 @@ public sealed class ClerkTokenValidationResult
         TokenRejectionReason reason,
         string message,
         ClerkJwt? token,
-        ClerkMachineToken? machineToken)
+        ClerkMachineToken? machineToken,
+        TimeSpan? retryAfter = null)
     {
+        RetryAfter = retryAfter;
         TokenType = tokenType;
         Reason = reason;
         Message = message;
@@ -39,6 +41,12 @@ public sealed class ClerkTokenValidationResult
 
     /// <summary>Why the token was rejected; <see cref="TokenRejectionReason.None"/> when it was accepted.</summary>
     public TokenRejectionReason Reason { get; }
+
+    /// <summary>
+    /// For a token that could not be checked now (<see cref="TokenRejectionReason.MachineTokenVerificationUnavailable"/>),
+    /// how long to wait before trying again when that is known (Clerk's <c>Retry-After</c>, or the local rate limit's).
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>A human-readable explanation, safe to log: it never repeats the token or key material.</summary>
     public string Message { get; }
@@ -76,7 +84,11 @@ public sealed class ClerkTokenValidationResult
     }
 
     /// <summary>A rejected token with a specific safe message.</summary>
-    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message)
+    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message) =>
+        Rejected(tokenType, reason, message, retryAfter: null);
+
+    /// <summary>A rejected token with a specific safe message and, for a token that could not be checked now, when to retry.</summary>
+    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message, TimeSpan? retryAfter)
     {
         if (reason == TokenRejectionReason.None)
         {
@@ -84,7 +96,7 @@ public sealed class ClerkTokenValidationResult
         }
 
         ArgumentException.ThrowIfNullOrEmpty(message);
-        return new(tokenType, reason, message, null, null);
+        return new(tokenType, reason, message, null, null, retryAfter);
     }
 
     /// <inheritdoc />

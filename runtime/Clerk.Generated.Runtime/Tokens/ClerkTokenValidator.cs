@@ -321,6 +321,12 @@ public sealed class ClerkTokenValidator
                 tokenType, TokenRejectionReason.TokenTypeNotAccepted, $"{tokenType} tokens are not accepted here.")).ConfigureAwait(false);
         }
 
+        // A string that cannot be a token Clerk issued is refused here, before any verifier spends a call on it.
+        if (!MachineTokenShape.IsWellShaped(token, tokenType))
+        {
+            return await Reject(ClerkMachineTokenVerifier.NotShapedLike(tokenType)).ConfigureAwait(false);
+        }
+
         if (_machineTokens is null)
         {
             return await Reject(ClerkTokenValidationResult.Rejected(
