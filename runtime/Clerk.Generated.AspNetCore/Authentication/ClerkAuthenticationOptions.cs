@@ -65,6 +65,14 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     /// <summary>Verifies API keys, M2M and OAuth tokens when <see cref="AcceptsToken"/> allows them; else one registered in DI.</summary>
     public IMachineTokenVerifier? MachineTokenVerifier { get; set; }
 
+    /// <summary>
+    /// Whether a pending session (<c>sts: "pending"</c>: signed in with session tasks left) counts as signed out.
+    /// True by default, as in Clerk's SDKs: such a request is not authenticated, so <c>RequireClerk</c> and every
+    /// policy refuse it (401). The failure (<see cref="ClerkAuthenticationException.PendingSessionToken"/>) still
+    /// carries the verified token. Set false to let pending sessions in.
+    /// </summary>
+    public bool TreatPendingAsSignedOut { get; set; } = true;
+
     /// <summary>Accept a session token that validated once without another RSA operation until it expires. Off by default.</summary>
     public bool EnableTokenCache { get; set; }
 
@@ -113,6 +121,7 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
             Issuer = Issuer,
             AcceptsToken = AcceptsToken,
             EnableTokenCache = EnableTokenCache,
+            TreatPendingAsSignedOut = TreatPendingAsSignedOut,
         };
         foreach (var party in AuthorizedParties)
         {

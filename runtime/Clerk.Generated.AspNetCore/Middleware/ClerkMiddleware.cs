@@ -49,7 +49,7 @@ internal sealed class ClerkMiddleware
             result = await AuthenticateFromCookieAsync(context).ConfigureAwait(false);
             if (result.Failure is ClerkAuthenticationException { IsServiceUnavailable: true } unavailable)
             {
-                context.Response.Headers.RetryAfter = "10";
+                context.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds;
                 await ClerkProblemDetails.WriteAsync(
                     context, StatusCodes.Status503ServiceUnavailable, "Authentication unavailable", unavailable.Message, unavailable.Reason.ToString()).ConfigureAwait(false);
                 return;
@@ -79,7 +79,7 @@ internal sealed class ClerkMiddleware
         var validation = await scheme.Validator.ValidateAsync(token, context.RequestAborted).ConfigureAwait(false);
         if (!validation.IsValid)
         {
-            return AuthenticateResult.Fail(new ClerkAuthenticationException(validation.Reason, validation.Message, source));
+            return AuthenticateResult.Fail(new ClerkAuthenticationException(validation, source));
         }
 
         context.Features.Set<IClerkAuthenticationFeature>(new ClerkAuthenticationFeature(validation.Token, validation.MachineToken, source));
