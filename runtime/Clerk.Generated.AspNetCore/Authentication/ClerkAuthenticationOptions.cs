@@ -84,6 +84,13 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     public bool ValidateSessionCookie { get; set; }
 
     /// <summary>
+    /// Lets <see cref="ValidateSessionCookie"/> (on the scheme or through <c>UseClerk</c>) run with no
+    /// <see cref="AuthorizedParties"/>. Off by default: start-up fails instead, because without the <c>azp</c>
+    /// check a session token minted for another site that shares your Clerk instance is accepted as a cookie.
+    /// </summary>
+    public bool AllowSessionCookieWithoutAuthorizedParties { get; set; }
+
+    /// <summary>
     /// The publishable key (<c>pk_test_…</c> / <c>pk_live_…</c>), used only to name the suffixed session cookie
     /// (<c>__session_&lt;suffix&gt;</c>) Clerk's frontend writes next to <c>__session</c>.
     /// </summary>
