@@ -90,6 +90,13 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     public bool ValidateSessionCookie { get; set; }
 
     /// <summary>
+    /// Lets <see cref="ValidateSessionCookie"/> (on the scheme or through <c>UseClerk</c>) run with no
+    /// <see cref="AuthorizedParties"/>. Off by default: start-up fails instead, because without the <c>azp</c>
+    /// check a session token minted for another site that shares your Clerk instance is accepted as a cookie.
+    /// </summary>
+    public bool AllowSessionCookieWithoutAuthorizedParties { get; set; }
+
+    /// <summary>
     /// The publishable key (<c>pk_test_…</c> / <c>pk_live_…</c>, else <c>CLERK_PUBLISHABLE_KEY</c>). With
     /// <see cref="ValidateSessionCookie"/> on, it turns on Clerk's request authentication
     /// (<see cref="Requests.ClerkRequestAuthenticator"/>): <c>__client_uat</c> checks, handshake redirects for page
