@@ -49,7 +49,10 @@ public sealed class ClerkGenerator : IIncrementalGenerator
                 : spec.Groups.Select(group => new GroupToEmit(spec.Settings, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Groups);
         context.RegisterSourceOutput(groups, static (output, item) =>
-            output.AddSource(HintName(item.Settings, item.Group.ClassName), EmittedSourceCache.GetOrAdd(item, GroupEmitter.Emit)));
+        {
+            output.AddSource(HintName(item.Settings, item.Group.ClassName), EmittedSourceCache.GetOrAdd((item, "class"), static i => GroupEmitter.Emit(i.item)));
+            output.AddSource(HintName(item.Settings, item.Group.InterfaceName), EmittedSourceCache.GetOrAdd((item, "interface"), static i => GroupInterfaceEmitter.Emit(i.item)));
+        });
 
         var shared = models
             .Select(static (spec, _) => spec with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
@@ -113,6 +116,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
         }
 
         output.AddSource(HintName(spec.Settings, "ClerkClient"), Cached(spec, "client", ClientEmitter.EmitClient));
+        output.AddSource(HintName(spec.Settings, "IClerkClient"), Cached(spec, "client interface", ClientEmitter.EmitClientInterface));
         output.AddSource(HintName(spec.Settings, "ClerkEndpoints"), Cached(spec, "endpoints", ClientEmitter.EmitEndpoints));
         output.AddSource(HintName(spec.Settings, "ClerkServiceCollectionExtensions"), Cached(spec, "services", ClientEmitter.EmitServiceCollectionExtensions));
     }

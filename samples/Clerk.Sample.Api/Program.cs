@@ -12,7 +12,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
 builder.Services.AddProblemDetails();
 
-var clerk = SampleClerkSettings.Read(builder.Configuration);
+var clerk = SampleClerkSettings.Read(builder.Configuration, builder.Environment);
 builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk(clerk.Apply);
 builder.Services.AddAuthorization();
 if (clerk.SecretKey is not null)

@@ -9,6 +9,8 @@ namespace Clerk.Generated.Tokens.Tests;
 public sealed record TenantClaim(string Name, int Seats);
 
 [JsonSerializable(typeof(TenantClaim))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(DateTimeOffset))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 public sealed partial class TestClaimsContext : JsonSerializerContext;
 
@@ -143,7 +145,7 @@ public sealed class ClaimsTests
         {
             Actor = new ClerkActor("user_admin", "https://dashboard.clerk.com", "sess_admin", "impersonation"),
             FactorVerificationAge = new FactorVerificationAge(3, -1),
-            SessionStatus = "pending",
+            SessionStatus = "active",
         }));
 
         Assert.That(jwt.Actor, Is.EqualTo(new ClerkActor("user_admin", "https://dashboard.clerk.com", "sess_admin", "impersonation")));
@@ -151,7 +153,7 @@ public sealed class ClaimsTests
         Assert.That(jwt.FactorVerificationAge, Is.EqualTo(new FactorVerificationAge(3, -1)));
         Assert.That(jwt.FactorVerificationAge!.Value.FirstFactorVerifiedWithin(10), Is.True);
         Assert.That(jwt.FactorVerificationAge!.Value.SecondFactorVerifiedWithin(10), Is.False);
-        Assert.That(jwt.SessionStatus, Is.EqualTo("pending"));
+        Assert.That(jwt.SessionStatus, Is.EqualTo("active"));
     }
 
     [Test]

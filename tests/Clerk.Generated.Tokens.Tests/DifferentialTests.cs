@@ -147,7 +147,9 @@ public sealed class DifferentialTests
 
     private static ClerkTokenValidationOptions Options(Case c)
     {
-        var options = new ClerkTokenValidationOptions { Issuer = c.Issuer };
+        // verifyToken judges the token alone; @clerk/backend applies treatPendingAsSignedOut later, to the auth
+        // object. The pending rule has its own tests (HostileJsonTests).
+        var options = new ClerkTokenValidationOptions { Issuer = c.Issuer, TreatPendingAsSignedOut = false };
         foreach (var party in c.AuthorizedParties)
         {
             options.AuthorizedParties.Add(party);

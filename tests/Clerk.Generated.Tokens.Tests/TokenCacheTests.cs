@@ -110,9 +110,30 @@ public sealed class TokenCacheTests
             first.Add(await validator.ValidateAsync(token));
         }
 
-        Assert.That(await validator.ValidateAsync(tokens[0]), Is.SameAs(first[0]));
-        Assert.That(await validator.ValidateAsync(tokens[1]), Is.SameAs(first[1]));
         Assert.That(await validator.ValidateAsync(tokens[2]), Is.Not.SameAs(first[2]), "the third did not fit");
+    }
+
+    [Test]
+    public async Task A_full_cache_keeps_its_bound_while_new_tokens_keep_arriving()
+    {
+        var validator = Validator(cache: true, size: 50);
+        var tokens = Enumerable.Range(0, 500).Select(_ => _tokens.Mint()).ToArray();
+        var results = new List<ClerkTokenValidationResult>();
+        foreach (var token in tokens)
+        {
+            results.Add(await validator.ValidateAsync(token));
+            Assert.That(validator.CachedTokenCount, Is.LessThanOrEqualTo(50));
+        }
+
+        var served = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            served += ReferenceEquals(await validator.ValidateAsync(tokens[i]), results[i]) ? 1 : 0;
+        }
+
+        // Compaction frees room for later tokens instead of freezing the first 50 in place.
+        Assert.That(served, Is.InRange(1, 50));
+        Assert.That(results.All(r => r.IsValid), Is.True);
     }
 
     [Test]

@@ -16,6 +16,9 @@ internal static class CSharpTypes
     public static string GeneratedCodeAttribute =>
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Clerk.Generated\", \"" + typeof(CSharpTypes).Assembly.GetName().Version!.ToString(3) + "\")]";
 
+    /// <summary>The fully qualified name of a type generated into the spec's namespace.</summary>
+    public static string Generated(string typeName, EmitSettings settings) => "global::" + settings.Namespace + "." + typeName;
+
     /// <summary>The C# type of <paramref name="type"/>, with <c>?</c> when <paramref name="nullable"/>.</summary>
     public static string Name(TypeReference type, EmitSettings settings, bool nullable = false)
     {
@@ -27,7 +30,7 @@ internal static class CSharpTypes
             TypeReferenceKind.Double => "double",
             TypeReferenceKind.Boolean => "bool",
             TypeReferenceKind.DateTimeOffset => "global::System.DateTimeOffset",
-            TypeReferenceKind.Named => "global::" + settings.Namespace + "." + type.Name,
+            TypeReferenceKind.Named => Generated(type.Name!, settings),
             TypeReferenceKind.Runtime => Runtime + "." + type.Name,
             TypeReferenceKind.List => Generic + ".IReadOnlyList<" + Name(type.Element!, settings) + ">",
             TypeReferenceKind.Map => Generic + ".IReadOnlyDictionary<string, " + Name(type.Element!, settings) + ">",
@@ -114,5 +117,5 @@ internal static class CSharpTypes
     /// <summary>The JsonTypeInfo expression for <paramref name="type"/>, in the context or in the runtime's.</summary>
     public static string TypeInfo(TypeReference type, EmitSettings settings, string contextName) => type.Kind == TypeReferenceKind.Runtime
         ? Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name
-        : "global::" + settings.Namespace + "." + contextName + ".Default." + ContextPropertyName(type);
+        : Generated(contextName, settings) + ".Default." + ContextPropertyName(type);
 }

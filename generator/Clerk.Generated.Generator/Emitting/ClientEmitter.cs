@@ -10,74 +10,139 @@ namespace Clerk.Generated.Generator.Emitting;
 /// </summary>
 internal static class ClientEmitter
 {
+    private const string Transport = CSharpTypes.Runtime + ".ClerkHttpTransport";
+    private const string Options = CSharpTypes.Runtime + ".ClerkClientOptions";
+
     public static string EmitClient(SpecModel spec)
     {
         var settings = spec.Settings;
-        var transport = CSharpTypes.Runtime + ".ClerkHttpTransport";
-        var options = CSharpTypes.Runtime + ".ClerkClientOptions";
+        var ns = settings.Namespace;
+        var apiInfo = CSharpTypes.Generated("ClerkApiInfo", settings);
         var writer = FileHeader.Start();
-        writer.Line("namespace " + settings.Namespace);
+        writer.Line("namespace " + ns);
         writer.OpenBlock();
-        writer.Line("/// <summary>The Clerk Backend API: one property per group of operations.</summary>");
-        writer.Line("/// <remarks>Thread-safe; create one per application (or register it with <c>AddClerkClient</c>).</remarks>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class ClerkClient");
-        writer.Line("/// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>");
-        writer.Line("public ClerkClient(" + options + " options)");
-        writer.Indent().Line(": this(new " + transport + "(options, global::" + settings.Namespace + ".ClerkApiInfo.Version))").Outdent();
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <summary>Creates a client over an existing <see cref=\"global::System.Net.Http.HttpClient\"/> (for example from IHttpClientFactory).</summary>");
-        writer.Line("public ClerkClient(global::System.Net.Http.HttpClient httpClient, " + options + " options)");
-        writer.Indent().Line(": this(new " + transport + "(httpClient, options, global::" + settings.Namespace + ".ClerkApiInfo.Version))").Outdent();
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <summary>Creates a client over a configured transport.</summary>");
-        writer.OpenBlock("public ClerkClient(" + transport + " transport)");
-        writer.Line("Transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
+        writer.Lines($$"""
+            /// <summary>The Clerk Backend API: one property per group of operations.</summary>
+            /// <remarks>Thread-safe; create one per application (or register it with <c>AddClerkClient</c>).</remarks>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} sealed partial class ClerkClient : {{CSharpTypes.Generated("IClerkClient", settings)}}
+            {
+                /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
+                public ClerkClient({{Options}} options)
+                    : this(new {{Transport}}(options, {{apiInfo}}.Version))
+                {
+                }
+
+                /// <summary>Creates a client over an existing <see cref="global::System.Net.Http.HttpClient"/> (for example from IHttpClientFactory).</summary>
+                public ClerkClient(global::System.Net.Http.HttpClient httpClient, {{Options}} options)
+                    : this(new {{Transport}}(httpClient, options, {{apiInfo}}.Version))
+                {
+                }
+
+                /// <summary>Creates a client over a configured transport.</summary>
+                public ClerkClient({{Transport}} transport)
+                {
+                    Transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+            """);
+        writer.Indent().Indent();
         foreach (var group in spec.Groups)
         {
-            writer.Line(group.PropertyName + " = new global::" + settings.Namespace + "." + group.ClassName + "(transport);");
+            writer.Line(group.PropertyName + " = new " + CSharpTypes.Generated(group.ClassName, settings) + "(transport);");
         }
 
         writer.CloseBlock();
         writer.Line();
         writer.Line("/// <summary>The transport every operation goes through.</summary>");
-        writer.Line("public " + transport + " Transport { get; }");
+        writer.Line("public " + Transport + " Transport { get; }");
         foreach (var group in spec.Groups)
         {
             writer.Line();
-            writer.Doc("summary", group.Documentation ?? "The " + group.Name + " operations.");
-            writer.Line("public global::" + settings.Namespace + "." + group.ClassName + " " + group.PropertyName + " { get; }");
+            writer.Doc("summary", GroupSummary(group));
+            writer.Line("public " + CSharpTypes.Generated(group.ClassName, settings) + " " + group.PropertyName + " { get; }");
         }
 
         writer.Line();
-        writer.Line("/// <summary>Calls any operation of the catalogue directly and returns the raw response (the caller disposes it).</summary>");
-        writer.Line("/// <param name=\"endpoint\">The operation, from <see cref=\"global::" + settings.Namespace + ".ClerkEndpoints\"/>.</param>");
-        writer.Line("/// <param name=\"pathParameters\">Values for the placeholders of the path template.</param>");
-        writer.Line("/// <param name=\"configure\">Adds query parameters or a body before sending.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.OpenBlock("public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(" + CSharpTypes.Runtime + ".ClerkEndpoint endpoint, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null, global::System.Action<" + CSharpTypes.Runtime + ".ClerkRequest>? configure = null, global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.Line("var request = " + CSharpTypes.Runtime + ".ClerkRequest.ForEndpoint(endpoint, pathParameters);");
-        writer.Line("configure?.Invoke(request);");
-        writer.Line("return Transport.SendRawAsync(request, cancellationToken);");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        foreach (var group in spec.Groups)
+        {
+            writer.Line(CSharpTypes.Generated(group.InterfaceName, settings) + " " + CSharpTypes.Generated("IClerkClient", settings) + "." + group.PropertyName + " => " + group.PropertyName + ";");
+        }
+
         writer.Line();
-        writer.Line("/// <summary>What the client was generated from.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " static class ClerkApiInfo");
-        writer.Line("/// <summary>The spec's version, sent as the Clerk-API-Version header.</summary>");
-        writer.Line("public const string Version = " + Naming.Literal(spec.ApiVersion) + ";");
-        writer.Line();
-        writer.Line("/// <summary>The spec's title.</summary>");
-        writer.Line("public const string Title = " + Naming.Literal(spec.Title) + ";");
+        writer.Line("/// <inheritdoc />");
+        writer.Signature("public " + SendRawReturnType + " SendRawAsync", SendRawParameters);
+        writer.Lines($$"""
+            {
+                var request = {{CSharpTypes.Runtime}}.ClerkRequest.ForEndpoint(endpoint, pathParameters);
+                configure?.Invoke(request);
+                return Transport.SendRawAsync(request, cancellationToken);
+            }
+            """);
+        writer.CloseBlock();
+        writer.Lines($$"""
+
+            /// <summary>What the client was generated from.</summary>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} static class ClerkApiInfo
+            {
+                /// <summary>The spec's version, sent as the Clerk-API-Version header.</summary>
+                public const string Version = {{Naming.Literal(spec.ApiVersion)}};
+
+                /// <summary>The spec's title.</summary>
+                public const string Title = {{Naming.Literal(spec.Title)}};
+            }
+            """);
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// <c>IClerkClient</c>: the groups as their interfaces and the raw escape hatch, what application code depends on
+    /// and tests stub.
+    /// </summary>
+    public static string EmitClientInterface(SpecModel spec)
+    {
+        var settings = spec.Settings;
+        var writer = FileHeader.Start();
+        writer.Line("namespace " + settings.Namespace);
+        writer.OpenBlock();
+        writer.Lines($$"""
+            /// <summary>The Clerk Backend API: one property per group of operations.</summary>
+            /// <remarks>Implemented by <see cref="{{CSharpTypes.Generated("ClerkClient", settings)}}"/>; registered by <c>AddClerkClient</c>.</remarks>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} partial interface IClerkClient
+            """);
+        writer.OpenBlock();
+        foreach (var group in spec.Groups)
+        {
+            writer.Doc("summary", GroupSummary(group));
+            writer.Line(CSharpTypes.Generated(group.InterfaceName, settings) + " " + group.PropertyName + " { get; }");
+            writer.Line();
+        }
+
+        writer.Lines($$"""
+            /// <summary>Calls any operation of the catalogue directly and returns the raw response (the caller disposes it).</summary>
+            /// <param name="endpoint">The operation, from <see cref="{{CSharpTypes.Generated("ClerkEndpoints", settings)}}"/>.</param>
+            /// <param name="pathParameters">Values for the placeholders of the path template.</param>
+            /// <param name="configure">Adds query parameters or a body before sending.</param>
+            /// <param name="cancellationToken">Cancels the request.</param>
+            """);
+        writer.Signature(SendRawReturnType + " SendRawAsync", SendRawParameters, ";");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }
+
+    private const string SendRawReturnType = "global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage>";
+
+    private static readonly string[] SendRawParameters =
+    {
+        CSharpTypes.Runtime + ".ClerkEndpoint endpoint",
+        "global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null",
+        "global::System.Action<" + CSharpTypes.Runtime + ".ClerkRequest>? configure = null",
+        "global::System.Threading.CancellationToken cancellationToken = default",
+    };
+
+    private static string GroupSummary(GroupModel group) => group.Documentation ?? "The " + group.Name + " operations.";
 
     public static string EmitEndpoints(SpecModel spec)
     {
@@ -119,22 +184,54 @@ internal static class ClientEmitter
     public static string EmitServiceCollectionExtensions(SpecModel spec)
     {
         var settings = spec.Settings;
+        var client = CSharpTypes.Generated("ClerkClient", settings);
+        var clientInterface = CSharpTypes.Generated("IClerkClient", settings);
+        const string DependencyInjection = "global::Microsoft.Extensions.DependencyInjection";
         var writer = FileHeader.Start();
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
-        writer.Line("/// <summary>Registers <see cref=\"global::" + settings.Namespace + ".ClerkClient\"/> with dependency injection.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " static class ClerkServiceCollectionExtensions");
-        writer.Line("/// <summary>");
-        writer.Line("/// Adds <see cref=\"global::" + settings.Namespace + ".ClerkClient\"/> as a typed HTTP client, with options bound from the");
-        writer.Line("/// <c>Clerk</c> configuration section and then <paramref name=\"configure\"/>.");
-        writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"services\">The service collection.</param>");
-        writer.Line("/// <param name=\"configure\">Adjusts the options after configuration binding.</param>");
-        writer.Line("/// <returns>The HTTP client builder, to add handlers or a resilience pipeline.</returns>");
-        writer.OpenBlock("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<" + CSharpTypes.Runtime + ".ClerkClientOptions>? configure = null)");
-        writer.Line("return " + CSharpTypes.Runtime + ".ClerkServiceCollectionExtensions.AddClerkClient(services, static (httpClient, options) => new global::" + settings.Namespace + ".ClerkClient(httpClient, options), configure);");
+        writer.Lines($$"""
+            /// <summary>Registers <see cref="{{client}}"/> with dependency injection.</summary>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} static class ClerkServiceCollectionExtensions
+            {
+                /// <summary>
+                /// Adds <see cref="{{client}}"/> as a typed HTTP client, with options bound from the
+                /// <c>Clerk</c> configuration section and then <paramref name="configure"/>, and registers
+                /// <see cref="{{clientInterface}}"/> and each group's interface (<c>IUsersApi</c>…) over it.
+                /// </summary>
+                /// <param name="services">The service collection.</param>
+                /// <param name="configure">Adjusts the options after configuration binding.</param>
+                /// <returns>The HTTP client builder, to add handlers or a resilience pipeline.</returns>
+                public static {{DependencyInjection}}.IHttpClientBuilder AddClerkClient(
+                    this {{DependencyInjection}}.IServiceCollection services,
+                    global::System.Action<{{Options}}>? configure = null)
+                {
+                    var builder = {{CSharpTypes.Runtime}}.ClerkServiceCollectionExtensions.AddClerkClient(
+                        services,
+                        static (httpClient, options) => new {{client}}(httpClient, options),
+                        configure);
+                    Add<{{clientInterface}}>(services, static client => client);
+            """);
+        writer.Indent().Indent();
+        foreach (var group in spec.Groups)
+        {
+            writer.Line("Add<" + CSharpTypes.Generated(group.InterfaceName, settings) + ">(services, static client => client." + group.PropertyName + ");");
+        }
+
+        writer.Line("return builder;");
         writer.CloseBlock();
+        writer.Lines($$"""
+
+            /// <summary>Registers <typeparamref name="TService"/> as a view of the typed client (transient, as the client is).</summary>
+            private static void Add<TService>({{DependencyInjection}}.IServiceCollection services, global::System.Func<{{client}}, TService> select)
+                where TService : class
+            {
+                {{DependencyInjection}}.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient(
+                    services,
+                    provider => select({{DependencyInjection}}.ServiceProviderServiceExtensions.GetRequiredService<{{client}}>(provider)));
+            }
+            """);
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

@@ -23,19 +23,23 @@ internal static class GroupEmitter
         writer.OpenBlock();
         writer.Doc("summary", group.Documentation ?? "The " + group.Name + " operations of the Clerk Backend API.");
         writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class " + group.ClassName);
+        writer.OpenBlock(settings.Accessibility + " sealed partial class " + group.ClassName + " : " + CSharpTypes.Generated(group.InterfaceName, settings));
         writer.Line("private readonly " + CSharpTypes.Runtime + ".ClerkHttpTransport _transport;");
         writer.Line();
         writer.Line("/// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>");
         writer.Line("public " + group.ClassName + "(" + CSharpTypes.Runtime + ".ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
         foreach (var operation in group.Operations)
         {
-            writer.Line();
-            EmitOperation(writer, operation, settings);
-            if (operation.Pagination is not null)
+            foreach (var method in GroupMethods.Of(operation, settings))
             {
                 writer.Line();
-                EmitPagedCompanion(writer, operation, settings);
+                EmitMethod(writer, method, settings);
+            }
+
+            if (GroupMethods.HasDeprecatedOptionalParameters(operation))
+            {
+                writer.Line();
+                EmitImplementation(writer, operation, settings, "private", CoreName(operation));
             }
         }
 
@@ -44,128 +48,50 @@ internal static class GroupEmitter
         return writer.ToString();
     }
 
-    /// <summary>How a signature treats the parameters the spec marks deprecated.</summary>
-    private enum DeprecatedParameters
+    private static void EmitMethod(SourceWriter writer, GroupMethod method, EmitSettings settings)
     {
-        /// <summary>As the spec has them (optional where optional).</summary>
-        Include,
-        /// <summary>Left out: the signature callers are steered to.</summary>
-        Exclude,
-        /// <summary>Without defaults: the [Obsolete] overload, chosen only when a caller passes them.</summary>
-        Require,
+        writer.Line("/// <inheritdoc />");
+        method.WriteObsolete(writer);
+        switch (method.Kind)
+        {
+            case GroupMethodKind.Operation:
+                EmitImplementation(writer, method.Operation, settings, "public", method.Name);
+                break;
+            case GroupMethodKind.AllPages:
+                EmitPagedCompanion(writer, method, settings);
+                break;
+            default:
+                EmitDeprecatedOverload(writer, method, settings);
+                break;
+        }
     }
 
-    private static bool IsDeprecatedOptional(ParameterModel parameter) =>
-        parameter.IsDeprecated && !parameter.IsRequired && parameter.Location == ParameterIn.Query;
+    /// <summary>The private implementation both overloads call when an operation has deprecated parameters.</summary>
+    private static string CoreName(OperationModel operation) => GroupMethods.BaseName(operation) + "CoreAsync";
 
-    /// <summary>Parameters in the order callers write them: path, body, required query, optional query.</summary>
-    private static List<(string Declaration, string Name, string? Doc)> Signature(
-        OperationModel operation, EmitSettings settings, bool paged, DeprecatedParameters deprecated = DeprecatedParameters.Include)
+    /// <summary>
+    /// Deprecated parameters: the plain signature leaves them out, an [Obsolete] overload takes them, and both call
+    /// one private implementation, so passing a deprecated parameter is what the compiler warns about.
+    /// </summary>
+    private static void EmitDeprecatedOverload(SourceWriter writer, GroupMethod method, EmitSettings settings)
     {
-        var list = new List<(string, string, string?)>();
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Path))
-        {
-            list.Add((CSharpTypes.Name(parameter.Type, settings) + " " + parameter.Name, parameter.Name, ParameterDoc(parameter)));
-        }
-
-        if (operation.BodyType is { } body && operation.IsBodyRequired)
-        {
-            list.Add((CSharpTypes.Name(body, settings) + " body", "body", "The request body."));
-        }
-
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query && p.IsRequired))
-        {
-            list.Add((CSharpTypes.Name(parameter.Type, settings) + " " + parameter.Name, parameter.Name, ParameterDoc(parameter)));
-        }
-
-        if (deprecated == DeprecatedParameters.Require)
-        {
-            foreach (var parameter in operation.Parameters.Where(IsDeprecatedOptional))
-            {
-                list.Add((CSharpTypes.Name(parameter.Type, settings, nullable: true) + " " + parameter.Name, parameter.Name, ParameterDoc(parameter)));
-            }
-        }
-
-        if (operation.BodyType is { } optionalBody && !operation.IsBodyRequired)
-        {
-            list.Add((CSharpTypes.Name(optionalBody, settings, nullable: true) + " body = null", "body", "The request body, if any."));
-        }
-
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query && !p.IsRequired))
-        {
-            if ((paged && (parameter.JsonName == "limit" || parameter.JsonName == "offset")) ||
-                (deprecated != DeprecatedParameters.Include && IsDeprecatedOptional(parameter)))
-            {
-                continue;
-            }
-
-            list.Add((CSharpTypes.Name(parameter.Type, settings, nullable: true) + " " + parameter.Name + " = null", parameter.Name, ParameterDoc(parameter)));
-        }
-
-        return list;
-    }
-
-    private static string? ParameterDoc(ParameterModel parameter) =>
-        parameter.IsDeprecated ? "Deprecated in Clerk's API. " + parameter.Documentation : parameter.Documentation;
-
-    private static void EmitOperation(SourceWriter writer, OperationModel operation, EmitSettings settings)
-    {
-        if (!operation.Parameters.Any(IsDeprecatedOptional))
-        {
-            EmitDocs(writer, operation, Signature(operation, settings, paged: false), null);
-            EmitImplementation(writer, operation, settings, "public", operation.MethodName);
-            return;
-        }
-
-        // Deprecated parameters: the plain signature leaves them out, an [Obsolete] overload takes them, and both
-        // call one private implementation, so passing a deprecated parameter is what the compiler warns about.
-        var core = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "CoreAsync";
-        var returnType = ReturnType(operation, settings);
-        var all = Signature(operation, settings, paged: false);
-        foreach (var mode in new[] { DeprecatedParameters.Exclude, DeprecatedParameters.Require })
-        {
-            var signature = Signature(operation, settings, paged: false, mode);
-            var names = new HashSet<string>(signature.Select(s => s.Name), System.StringComparer.Ordinal);
-            var deprecatedNames = string.Join(", ", operation.Parameters.Where(IsDeprecatedOptional).Select(p => p.JsonName));
-            EmitDocs(writer, operation, signature, mode == DeprecatedParameters.Require ? "Deprecated in Clerk's API: " + deprecatedNames + "." : null);
-            var parameters = signature.Select(s => s.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default").ToList();
-            OpenMethod(writer, "public " + returnType + " " + operation.MethodName, parameters);
-            var arguments = all.Select(a => a.Name.TrimStart('@') + ": " + (names.Contains(a.Name) ? a.Name : "null")).Append("cancellationToken: cancellationToken");
-            writer.Line("return " + core + "(" + string.Join(", ", arguments) + ");");
-            writer.CloseBlock();
-            writer.Line();
-        }
-
-        EmitImplementation(writer, operation, settings, "private", core);
-    }
-
-    private static string ReturnType(OperationModel operation, EmitSettings settings) => operation.ResponseType is { } response
-        ? "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(response, settings) + ">"
-        : "global::System.Threading.Tasks.Task";
-
-    private static void EmitDocs(SourceWriter writer, OperationModel operation, List<(string Declaration, string Name, string? Doc)> signature, string? obsoleteMessage)
-    {
-        writer.Doc("summary", operation.Summary ?? operation.OperationId);
-        writer.Doc("remarks", operation.Description);
-        foreach (var (_, name, doc) in signature)
-        {
-            writer.Doc("param", doc ?? name, "name=\"" + name.TrimStart('@') + "\"");
-        }
-
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <exception cref=\"" + CSharpTypes.Runtime + ".ClerkApiException\">Clerk answered with an error status.</exception>");
-        if (operation.IsDeprecated || obsoleteMessage is not null)
-        {
-            writer.Line("[global::System.Obsolete(" + Naming.Literal(obsoleteMessage ?? "Deprecated in Clerk's API.") + ")]");
-        }
+        var names = new HashSet<string>(method.Parameters.Select(s => s.Name), System.StringComparer.Ordinal);
+        writer.Signature("public " + method.ReturnType + " " + method.Name, method.Declarations);
+        writer.OpenBlock();
+        var arguments = GroupMethods.AllParameters(method.Operation, settings)
+            .Select(a => a.Name.TrimStart('@') + ": " + (names.Contains(a.Name) ? a.Name : "null"))
+            .Append("cancellationToken: cancellationToken");
+        writer.Line("return " + CoreName(method.Operation) + "(" + string.Join(", ", arguments) + ");");
+        writer.CloseBlock();
     }
 
     private static void EmitImplementation(SourceWriter writer, OperationModel operation, EmitSettings settings, string accessibility, string name)
     {
-        var signature = Signature(operation, settings, paged: false);
-        var returnType = ReturnType(operation, settings);
-        var parameters = signature.Select(s => s.Declaration).Append("global::System.Threading.CancellationToken cancellationToken = default");
-        OpenMethod(writer, accessibility + " " + returnType + " " + name, parameters.ToList());
+        var parameters = GroupMethods.AllParameters(operation, settings).Select(s => s.Declaration)
+            .Append("global::System.Threading.CancellationToken cancellationToken = default")
+            .ToList();
+        writer.Signature(accessibility + " " + GroupMethods.ReturnType(operation, settings) + " " + name, parameters);
+        writer.OpenBlock();
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Path))
         {
             if (!parameter.Type.IsValueType)
@@ -197,26 +123,6 @@ internal static class GroupEmitter
         }
 
         writer.CloseBlock();
-    }
-
-    /// <summary>Opens a method; long parameter lists go one per line, as a person would write them.</summary>
-    private static void OpenMethod(SourceWriter writer, string header, List<string> parameters)
-    {
-        if (parameters.Count <= 2)
-        {
-            writer.OpenBlock(header + "(" + string.Join(", ", parameters) + ")");
-            return;
-        }
-
-        writer.Line(header + "(");
-        writer.Indent();
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            writer.Line(parameters[i] + (i < parameters.Count - 1 ? "," : ")"));
-        }
-
-        writer.Outdent();
-        writer.OpenBlock();
     }
 
     private static string HttpMethodName(string method) => method switch
@@ -347,36 +253,20 @@ internal static class GroupEmitter
         };
     }
 
-    private static void EmitPagedCompanion(SourceWriter writer, OperationModel operation, EmitSettings settings)
+    private static void EmitPagedCompanion(SourceWriter writer, GroupMethod method, EmitSettings settings)
     {
+        var operation = method.Operation;
         var paging = operation.Pagination!;
-        var signature = Signature(operation, settings, paged: true, DeprecatedParameters.Exclude);
+        var maxPageSize = GroupMethods.MaxPageSize(operation);
         var itemType = CSharpTypes.Name(paging.ItemType, settings);
         var pageType = CSharpTypes.Name(operation.ResponseType!, settings);
-        var name = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length) + "AllAsync";
-        writer.Doc("summary", (operation.Summary ?? operation.OperationId) + " (every page).");
-        writer.Line("/// <remarks>Pages lazily with limit/offset as the sequence is enumerated; stops after the last page.</remarks>");
-        foreach (var (_, parameterName, doc) in signature)
-        {
-            writer.Doc("param", doc ?? parameterName, "name=\"" + parameterName.TrimStart('@') + "\"");
-        }
-
-        writer.Line("/// <param name=\"pageSize\">Items per request, at most " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the enumeration.</param>");
-        if (operation.IsDeprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
-        }
-
-        var parameters = signature.Select(s => s.Declaration)
-            .Append("long pageSize = " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Append("global::System.Threading.CancellationToken cancellationToken = default");
-        OpenMethod(writer, "public global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + name, parameters.ToList());
-        writer.OpenBlock("if (pageSize < 1 || pageSize > " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
-        writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, \"The page size must be between 1 and " + paging.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".\");");
+        writer.Signature("public " + method.ReturnType + " " + method.Name, method.Declarations);
+        writer.OpenBlock();
+        writer.OpenBlock("if (pageSize < 1 || pageSize > " + maxPageSize + ")");
+        writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, \"The page size must be between 1 and " + maxPageSize + ".\");");
         writer.CloseBlock();
         writer.Line();
-        var arguments = signature.Select(s => s.Name.TrimStart('@') + ": " + s.Name)
+        var arguments = method.Parameters.Select(s => s.Name.TrimStart('@') + ": " + s.Name)
             .Append("limit: limit")
             .Append("offset: offset")
             .Append("cancellationToken: token");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Clerk.Generated.Generator.Emitting;
@@ -9,6 +10,12 @@ namespace Clerk.Generated.Generator.Emitting;
 /// </summary>
 internal sealed class SourceWriter
 {
+    /// <summary>
+    /// The longest line a signature is written on before its parameters are wrapped. Lines can still be longer where
+    /// one parameter or expression is long by itself (a deeply generic type).
+    /// </summary>
+    public const int MaxLineLength = 160;
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -21,6 +28,20 @@ internal sealed class SourceWriter
         }
 
         _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>
+    /// Writes a multi-line template (a raw string literal in the emitter) at the current indentation: each line keeps
+    /// its own relative indentation, blank lines stay blank.
+    /// </summary>
+    public SourceWriter Lines(string template)
+    {
+        foreach (var line in template.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line.TrimEnd());
+        }
+
         return this;
     }
 
@@ -45,6 +66,30 @@ internal sealed class SourceWriter
         }
 
         return Line("}" + suffix);
+    }
+
+    /// <summary>
+    /// Writes a member signature ending in <paramref name="end"/> (<c>;</c> for declarations, empty before a body).
+    /// Up to two parameters stay on the header's line while it fits in <see cref="MaxLineLength"/>; longer lists go
+    /// one per line, as a person would write them.
+    /// </summary>
+    public SourceWriter Signature(string header, IReadOnlyList<string> parameters, string end = "")
+    {
+        var oneLine = header + "(" + string.Join(", ", parameters) + ")" + end;
+        if (parameters.Count == 0 || (parameters.Count <= 2 && _indent * 4 + oneLine.Length <= MaxLineLength))
+        {
+            return Line(oneLine);
+        }
+
+        Line(header + "(");
+        _indent++;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            Line(parameters[i] + (i < parameters.Count - 1 ? "," : ")" + end));
+        }
+
+        _indent--;
+        return this;
     }
 
     public SourceWriter Indent()

@@ -55,5 +55,11 @@ internal sealed record PaginationModel(
     string? TotalCountProperty,
     long MaxPageSize);
 
-/// <summary>One API group (<c>client.Users</c>): its operations in spec order.</summary>
-internal sealed record GroupModel(string Name, string PropertyName, string ClassName, string? Documentation, EquatableArray<OperationModel> Operations);
+/// <summary>One API group (<c>client.Users</c>): its class, the interface it implements, its operations in spec order.</summary>
+internal sealed record GroupModel(
+    string Name,
+    string PropertyName,
+    string ClassName,
+    string InterfaceName,
+    string? Documentation,
+    EquatableArray<OperationModel> Operations);

@@ -25,7 +25,7 @@ internal sealed class SchemaResolver
     /// <summary>Names the generator uses for its own types; schemas that would take them get a suffix.</summary>
     internal static readonly string[] ReservedTypeNames =
     {
-        "ClerkClient", "ClerkJsonContext", "ClerkEndpoints", "ClerkApiInfo", "ClerkWebhookEvents",
+        "ClerkClient", "IClerkClient", "ClerkJsonContext", "ClerkEndpoints", "ClerkApiInfo", "ClerkWebhookEvents",
         "ClerkWebhookJsonContext", "ClerkWebhookHandlersExtensions",
         "ClerkServiceCollectionExtensions", "ClerkErrors", "ClerkError",
         // Members of the generated JSON context, and the names it gives scalar metadata.

@@ -90,6 +90,7 @@ internal sealed partial class SpecParser
                 g,
                 g,
                 schemas.ReserveTypeName(g + "Api"),
+                schemas.ReserveTypeName("I" + g + "Api"),
                 groups[g].Doc,
                 groups[g].Operations.ToEquatableArray()))
             .ToEquatableArray();

@@ -68,7 +68,7 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
         var validation = await scheme.Validator.ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (!validation.IsValid)
         {
-            var failure = new ClerkAuthenticationException(validation.Reason, validation.Message, source);
+            var failure = new ClerkAuthenticationException(validation, source);
             LogRejected(Logger, Scheme.Name, validation.Reason, source);
             var failed = new ClerkAuthenticationFailedContext(Context, Scheme, Options, failure);
             await Events.AuthenticationFailed(failed).ConfigureAwait(false);
@@ -105,7 +105,7 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
         if (failure is { IsServiceUnavailable: true })
         {
             // The token may be fine; the server cannot check it. Asking the client to re-authenticate would not help.
-            Response.Headers.RetryAfter = "10";
+            Response.Headers.RetryAfter = failure.RetryAfterSeconds;
             await WriteProblemAsync(StatusCodes.Status503ServiceUnavailable, "Authentication unavailable", failure.Message, failure.Reason.ToString()).ConfigureAwait(false);
             return;
         }

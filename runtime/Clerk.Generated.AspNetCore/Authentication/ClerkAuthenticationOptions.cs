@@ -65,6 +65,14 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     /// <summary>Verifies API keys, M2M and OAuth tokens when <see cref="AcceptsToken"/> allows them; else one registered in DI.</summary>
     public IMachineTokenVerifier? MachineTokenVerifier { get; set; }
 
+    /// <summary>
+    /// Whether a pending session (<c>sts: "pending"</c>: signed in with session tasks left) counts as signed out.
+    /// True by default, as in Clerk's SDKs: such a request is not authenticated, so <c>RequireClerk</c> and every
+    /// policy refuse it (401). The failure (<see cref="ClerkAuthenticationException.PendingSessionToken"/>) still
+    /// carries the verified token. Set false to let pending sessions in.
+    /// </summary>
+    public bool TreatPendingAsSignedOut { get; set; } = true;
+
     /// <summary>Accept a session token that validated once without another RSA operation until it expires. Off by default.</summary>
     public bool EnableTokenCache { get; set; }
 
@@ -74,6 +82,13 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     /// <see cref="AuthorizedParties"/>.
     /// </summary>
     public bool ValidateSessionCookie { get; set; }
+
+    /// <summary>
+    /// Lets <see cref="ValidateSessionCookie"/> (on the scheme or through <c>UseClerk</c>) run with no
+    /// <see cref="AuthorizedParties"/>. Off by default: start-up fails instead, because without the <c>azp</c>
+    /// check a session token minted for another site that shares your Clerk instance is accepted as a cookie.
+    /// </summary>
+    public bool AllowSessionCookieWithoutAuthorizedParties { get; set; }
 
     /// <summary>
     /// The publishable key (<c>pk_test_…</c> / <c>pk_live_…</c>), used only to name the suffixed session cookie
@@ -113,6 +128,7 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
             Issuer = Issuer,
             AcceptsToken = AcceptsToken,
             EnableTokenCache = EnableTokenCache,
+            TreatPendingAsSignedOut = TreatPendingAsSignedOut,
         };
         foreach (var party in AuthorizedParties)
         {

@@ -16,18 +16,17 @@ internal sealed class ClerkMiddleware
     private readonly ClerkRouteSet _protected;
     private readonly ClerkRouteSet _excluded;
 
-    public ClerkMiddleware(RequestDelegate next, ClerkMiddlewareOptions options)
+    public ClerkMiddleware(RequestDelegate next, ClerkMiddlewareOptions options, ClerkRouteSet protectedRoutes, ClerkRouteSet excludedRoutes)
     {
         _next = next;
         _options = options;
-        _protected = new ClerkRouteSet(options.ProtectedRoutes);
-        _excluded = new ClerkRouteSet(options.ExcludedRoutes);
+        _protected = protectedRoutes;
+        _excluded = excludedRoutes;
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (_excluded.Matches(path) || (!_protected.IsEmpty && !_protected.Matches(path)))
+        if (_excluded.Matches(context) || (!_protected.IsEmpty && !_protected.Matches(context)))
         {
             await _next(context).ConfigureAwait(false);
             return;
@@ -49,7 +48,7 @@ internal sealed class ClerkMiddleware
             result = await AuthenticateFromCookieAsync(context).ConfigureAwait(false);
             if (result.Failure is ClerkAuthenticationException { IsServiceUnavailable: true } unavailable)
             {
-                context.Response.Headers.RetryAfter = "10";
+                context.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds;
                 await ClerkProblemDetails.WriteAsync(
                     context, StatusCodes.Status503ServiceUnavailable, "Authentication unavailable", unavailable.Message, unavailable.Reason.ToString()).ConfigureAwait(false);
                 return;
@@ -79,7 +78,7 @@ internal sealed class ClerkMiddleware
         var validation = await scheme.Validator.ValidateAsync(token, context.RequestAborted).ConfigureAwait(false);
         if (!validation.IsValid)
         {
-            return AuthenticateResult.Fail(new ClerkAuthenticationException(validation.Reason, validation.Message, source));
+            return AuthenticateResult.Fail(new ClerkAuthenticationException(validation, source));
         }
 
         context.Features.Set<IClerkAuthenticationFeature>(new ClerkAuthenticationFeature(validation.Token, validation.MachineToken, source));

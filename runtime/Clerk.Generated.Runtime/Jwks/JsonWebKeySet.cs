@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Clerk.Generated.Json;
 
 namespace Clerk.Generated.Tokens;
 
@@ -55,6 +56,11 @@ public sealed class JsonWebKeySet
         JsonWebKeySetDocument? document;
         try
         {
+            if (!JsonStringEscapes.HasOnlyWellFormedStrings(new Utf8JsonReader(json)))
+            {
+                throw new FormatException("The JSON Web Key Set holds a string escape that is not well-formed UTF-16.");
+            }
+
             document = JsonSerializer.Deserialize(json, JwksJsonContext.Default.JsonWebKeySetDocument);
         }
         catch (JsonException ex)

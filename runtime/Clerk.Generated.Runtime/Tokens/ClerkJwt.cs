@@ -118,8 +118,9 @@ public sealed class ClerkJwt
             value = element.Deserialize(typeInfo);
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
+            // The claim does not have the shape of T (or T cannot be read from JSON): absent, never an exception.
             return false;
         }
     }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,8 +14,11 @@ namespace Clerk.Generated.Tokens;
 /// <summary>
 /// Verifies machine tokens through Clerk's Backend API verify endpoints, authenticated with the secret key:
 /// API keys (<c>POST /v1/api_keys/verify</c>), M2M tokens (<c>POST /v1/m2m_tokens/verify</c>) and OAuth access tokens
-/// (<c>POST /v1/oauth_applications/access_tokens/verify</c>). Clerk answering 4xx means the token is invalid;
-/// a rejected secret key, a 5xx or a network failure means it could not be verified.
+/// (<c>POST /v1/oauth_applications/access_tokens/verify</c>). Before any call, the token's shape is checked
+/// (<see cref="MachineTokenShape"/>), remembered verdicts are reused and a local rate limit is applied
+/// (<see cref="ClerkMachineTokenVerifierOptions"/>). Clerk answering 4xx means the token is invalid; a rejected
+/// secret key, a 429, a 5xx, a network failure or the local rate limit means it could not be verified now
+/// (<see cref="TokenRejectionReason.MachineTokenVerificationUnavailable"/>, with a retry delay when known).
 /// </summary>
 public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
 {
@@ -22,6 +29,10 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
     private readonly Uri _apiUrl;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RateLimiter _limiter;
+    private readonly MemoryCache? _verdicts;
+    private readonly TimeSpan _invalidVerdictDuration;
+    private readonly TimeSpan _validVerdictDuration;
 
     /// <summary>Creates a verifier.</summary>
     /// <param name="httpClient">The client requests go through (not disposed by the verifier).</param>
@@ -29,16 +40,33 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
     /// <param name="apiUrl">The Backend API base URL; <c>https://api.clerk.com</c> when null.</param>
     /// <param name="timeProvider">The clock expiry is checked against.</param>
     /// <param name="logger">Receives failures (never the token or the key).</param>
-    public ClerkMachineTokenVerifier(HttpClient httpClient, string secretKey, Uri? apiUrl = null, TimeProvider? timeProvider = null, ILogger<ClerkMachineTokenVerifier>? logger = null)
+    /// <param name="options">Rate limit and verdict caching; defaults when null.</param>
+    public ClerkMachineTokenVerifier(
+        HttpClient httpClient,
+        string secretKey,
+        Uri? apiUrl = null,
+        TimeProvider? timeProvider = null,
+        ILogger<ClerkMachineTokenVerifier>? logger = null,
+        ClerkMachineTokenVerifierOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentException.ThrowIfNullOrEmpty(secretKey);
         _httpClient = httpClient;
         _secretKey = secretKey;
+        ClerkUrlPolicy.ThrowIfNotAllowed(apiUrl ?? JwksCacheOptions.DefaultApiUrl, nameof(apiUrl));
         var baseUrl = (apiUrl ?? JwksCacheOptions.DefaultApiUrl).AbsoluteUri;
         _apiUrl = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        options ??= new ClerkMachineTokenVerifierOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.InvalidVerdictCacheDuration, TimeSpan.Zero, "InvalidVerdictCacheDuration");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ValidVerdictCacheDuration, TimeSpan.Zero, "ValidVerdictCacheDuration");
+        _limiter = options.RateLimiter ?? ClerkMachineTokenVerifierOptions.CreateDefaultLimiter();
+        _invalidVerdictDuration = options.InvalidVerdictCacheDuration;
+        _validVerdictDuration = options.ValidVerdictCacheDuration;
+        _verdicts = options.VerdictCacheSize > 0 && (_invalidVerdictDuration > TimeSpan.Zero || _validVerdictDuration > TimeSpan.Zero)
+            ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.VerdictCacheSize, Clock = new TimeProviderClock(_time) })
+            : null;
     }
 
     /// <inheritdoc />
@@ -53,6 +81,73 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
             _ => throw new ArgumentOutOfRangeException(nameof(tokenType), tokenType, "Only one machine token type can be verified at a time."),
         };
 
+        if (!MachineTokenShape.IsWellShaped(token, tokenType))
+        {
+            return NotShapedLike(tokenType);
+        }
+
+        // Verdicts are keyed by a hash, so the cache never holds a usable credential.
+        var key = _verdicts is null ? null : Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+        if (key is not null && _verdicts!.TryGetValue(key, out ClerkTokenValidationResult? remembered))
+        {
+            return remembered!;
+        }
+
+        using var lease = AcquireCallPermit();
+        if (!lease.IsAcquired)
+        {
+            MachineTokenLog.RateLimited(_logger, tokenType);
+            var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
+            return Unavailable(tokenType, "Too many machine tokens are being verified; try again shortly.", wait);
+        }
+
+        var result = await CallClerkAsync(token, tokenType, path, member, cancellationToken).ConfigureAwait(false);
+        Remember(key, result);
+        return result;
+    }
+
+    /// <summary>The shape check's verdict, for callers that check before calling (as <see cref="ClerkTokenValidator"/> does).</summary>
+    internal static ClerkTokenValidationResult NotShapedLike(ClerkTokenTypes tokenType) =>
+        ClerkTokenValidationResult.Rejected(tokenType, TokenRejectionReason.Malformed, $"The token does not have the shape of a Clerk {tokenType}.");
+
+    private RateLimitLease AcquireCallPermit()
+    {
+        if (_limiter is ReplenishingRateLimiter { IsAutoReplenishing: false } replenishing)
+        {
+            replenishing.TryReplenish();
+        }
+
+        return _limiter.AttemptAcquire();
+    }
+
+    private void Remember(string? key, ClerkTokenValidationResult result)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        var duration = result.Reason switch
+        {
+            TokenRejectionReason.None => _validVerdictDuration,
+            TokenRejectionReason.MachineTokenInvalid => _invalidVerdictDuration,
+            _ => TimeSpan.Zero,
+        };
+        var until = _time.GetUtcNow() + duration;
+        if (result.MachineToken?.ExpiresAt is { } expiresAt && expiresAt < until)
+        {
+            until = expiresAt;
+        }
+
+        if (until > _time.GetUtcNow())
+        {
+            _verdicts!.Set(key, result, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = until });
+        }
+    }
+
+    private async ValueTask<ClerkTokenValidationResult> CallClerkAsync(
+        string token, ClerkTokenTypes tokenType, string path, string member, CancellationToken cancellationToken)
+    {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_apiUrl, path));
@@ -64,7 +159,14 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 MachineTokenLog.SecretKeyRejected(_logger, tokenType, status);
-                return Unavailable(tokenType, "Clerk rejected the secret key used to verify machine tokens.");
+                return Unavailable(tokenType, "Clerk rejected the secret key used to verify machine tokens.", null);
+            }
+
+            // Clerk's own rate limit (429) and server errors say nothing about the token: it may be perfectly good.
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
+            {
+                MachineTokenLog.VerificationFailed(_logger, tokenType, $"HTTP {status}");
+                return Unavailable(tokenType, "Clerk could not verify the machine token now.", RetryAfter(response));
             }
 
             if (status is >= 400 and < 500)
@@ -75,25 +177,37 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
             if (!response.IsSuccessStatusCode)
             {
                 MachineTokenLog.VerificationFailed(_logger, tokenType, $"HTTP {status}");
-                return Unavailable(tokenType, "Clerk could not verify the machine token.");
+                return Unavailable(tokenType, "Clerk could not verify the machine token.", null);
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return body.Length > MaxResponseBytes
-                ? Unavailable(tokenType, "Clerk's answer was too large.")
+                ? Unavailable(tokenType, "Clerk's answer was too large.", null)
                 : Interpret(tokenType, body);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             MachineTokenLog.VerificationFailed(_logger, tokenType, ex.GetType().Name);
-            return Unavailable(tokenType, "Clerk could not be reached to verify the machine token.");
+            return Unavailable(tokenType, "Clerk could not be reached to verify the machine token.", null);
         }
+    }
+
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
+        return delay is { } d && d > TimeSpan.Zero ? (d > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : d) : null;
     }
 
     private ClerkTokenValidationResult Interpret(ClerkTokenTypes tokenType, byte[] body)
     {
         try
         {
+            if (!JsonStringEscapes.HasOnlyWellFormedStrings(new Utf8JsonReader(body)))
+            {
+                return Unavailable(tokenType, "Clerk's answer held a malformed string.");
+            }
+
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -159,6 +273,6 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
     private static ClerkTokenValidationResult Invalid(ClerkTokenTypes type, string message) =>
         ClerkTokenValidationResult.Rejected(type, TokenRejectionReason.MachineTokenInvalid, message);
 
-    private static ClerkTokenValidationResult Unavailable(ClerkTokenTypes type, string message) =>
-        ClerkTokenValidationResult.Rejected(type, TokenRejectionReason.MachineTokenVerificationUnavailable, message);
+    private static ClerkTokenValidationResult Unavailable(ClerkTokenTypes type, string message, TimeSpan? retryAfter = null) =>
+        ClerkTokenValidationResult.Rejected(type, TokenRejectionReason.MachineTokenVerificationUnavailable, message, retryAfter);
 }

@@ -37,6 +37,15 @@ public sealed class ClerkTokenValidationOptions
     /// </summary>
     public bool EnableTokenCache { get; set; }
 
+    /// <summary>
+    /// Whether a session whose <c>sts</c> is <c>pending</c> (signed in, but with session tasks left, such as choosing
+    /// an organization) counts as signed out. True by default, as in Clerk's SDKs (<c>treatPendingAsSignedOut</c>):
+    /// such a token is rejected with <see cref="TokenRejectionReason.SessionPending"/>, and the rejection still
+    /// carries the verified token in <see cref="ClerkTokenValidationResult.Token"/>. Set false to accept pending
+    /// sessions (then <see cref="ClerkJwt.SessionStatus"/> tells them apart).
+    /// </summary>
+    public bool TreatPendingAsSignedOut { get; set; } = true;
+
     /// <summary>At most this many validated tokens are cached when <see cref="EnableTokenCache"/> is on.</summary>
     public int TokenCacheSize { get; set; } = 10_000;
 }

@@ -13,8 +13,10 @@ public sealed class ClerkTokenValidationResult
         TokenRejectionReason reason,
         string message,
         ClerkJwt? token,
-        ClerkMachineToken? machineToken)
+        ClerkMachineToken? machineToken,
+        TimeSpan? retryAfter = null)
     {
+        RetryAfter = retryAfter;
         TokenType = tokenType;
         Reason = reason;
         Message = message;
@@ -28,7 +30,10 @@ public sealed class ClerkTokenValidationResult
     /// <summary>What kind of token this was (or looked like).</summary>
     public ClerkTokenTypes TokenType { get; }
 
-    /// <summary>The validated session token, when <see cref="IsValid"/> and the token is a session token.</summary>
+    /// <summary>
+    /// The validated session token, when <see cref="IsValid"/> and the token is a session token; also set when the
+    /// only objection is a pending session (<see cref="TokenRejectionReason.SessionPending"/>).
+    /// </summary>
     public ClerkJwt? Token { get; }
 
     /// <summary>The verified machine token, when <see cref="IsValid"/> and the token is an API key, M2M or OAuth token.</summary>
@@ -36,6 +41,12 @@ public sealed class ClerkTokenValidationResult
 
     /// <summary>Why the token was rejected; <see cref="TokenRejectionReason.None"/> when it was accepted.</summary>
     public TokenRejectionReason Reason { get; }
+
+    /// <summary>
+    /// For a token that could not be checked now (<see cref="TokenRejectionReason.MachineTokenVerificationUnavailable"/>),
+    /// how long to wait before trying again when that is known (Clerk's <c>Retry-After</c>, or the local rate limit's).
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
 
     /// <summary>A human-readable explanation, safe to log: it never repeats the token or key material.</summary>
     public string Message { get; }
@@ -54,6 +65,13 @@ public sealed class ClerkTokenValidationResult
         return new(token.TokenType, TokenRejectionReason.None, "The machine token is valid.", null, token);
     }
 
+    /// <summary>A verified session token whose session is pending, refused as signed out; the token stays readable.</summary>
+    public static ClerkTokenValidationResult Pending(ClerkJwt token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return new(ClerkTokenTypes.SessionToken, TokenRejectionReason.SessionPending, DescribeReason(TokenRejectionReason.SessionPending), token, null);
+    }
+
     /// <summary>A rejected session token, with the standard message for <paramref name="reason"/>.</summary>
     public static ClerkTokenValidationResult Rejected(TokenRejectionReason reason)
     {
@@ -66,7 +84,11 @@ public sealed class ClerkTokenValidationResult
     }
 
     /// <summary>A rejected token with a specific safe message.</summary>
-    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message)
+    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message) =>
+        Rejected(tokenType, reason, message, retryAfter: null);
+
+    /// <summary>A rejected token with a specific safe message and, for a token that could not be checked now, when to retry.</summary>
+    public static ClerkTokenValidationResult Rejected(ClerkTokenTypes tokenType, TokenRejectionReason reason, string message, TimeSpan? retryAfter)
     {
         if (reason == TokenRejectionReason.None)
         {
@@ -74,7 +96,7 @@ public sealed class ClerkTokenValidationResult
         }
 
         ArgumentException.ThrowIfNullOrEmpty(message);
-        return new(tokenType, reason, message, null, null);
+        return new(tokenType, reason, message, null, null, retryAfter);
     }
 
     /// <inheritdoc />
@@ -106,6 +128,7 @@ public sealed class ClerkTokenValidationResult
         TokenRejectionReason.TokenTypeNotAccepted => "This kind of token is not accepted here.",
         TokenRejectionReason.MachineTokenInvalid => "Clerk did not accept the machine token.",
         TokenRejectionReason.MachineTokenVerificationUnavailable => "The machine token could not be verified with Clerk.",
+        TokenRejectionReason.SessionPending => "The session is pending (session tasks are unfinished) and counts as signed out.",
         _ => "The token was rejected.",
     };
 

@@ -35,6 +35,7 @@ public sealed class ClerkTokenValidator
     private readonly ClerkTokenTypes _acceptedTypes;
     private readonly int _maxTokenLength;
     private readonly ValidatedTokenCache? _cache;
+    private readonly bool _treatPendingAsSignedOut;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="keys">Where signing keys come from: a <see cref="JwksCache"/> or a <see cref="StaticJwksProvider"/>.</param>
@@ -72,11 +73,15 @@ public sealed class ClerkTokenValidator
         _clockSkewMilliseconds = (long)options.ClockSkew.TotalMilliseconds;
         _acceptedTypes = options.AcceptsToken;
         _maxTokenLength = options.MaxTokenLength;
-        _cache = options.EnableTokenCache ? new ValidatedTokenCache(Math.Max(1, options.TokenCacheSize)) : null;
+        _cache = options.EnableTokenCache ? new ValidatedTokenCache(Math.Max(1, options.TokenCacheSize), _time) : null;
+        _treatPendingAsSignedOut = options.TreatPendingAsSignedOut;
     }
 
     /// <summary>The authorized parties this validator enforces (empty when not configured).</summary>
     public IReadOnlyList<string> AuthorizedParties => _authorizedParties;
+
+    /// <summary>How many validated tokens the cache holds now (0 without <see cref="ClerkTokenValidationOptions.EnableTokenCache"/>).</summary>
+    internal int CachedTokenCount => _cache?.Count ?? 0;
 
     /// <summary>Validates a token (without any <c>Bearer </c> prefix).</summary>
     /// <returns>The verdict; completes synchronously when the signing key is already in memory.</returns>
@@ -200,7 +205,8 @@ public sealed class ClerkTokenValidator
         {
             if (rented is not null)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                // The signing input is the token itself, a credential: it must not linger in a shared pool.
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
             }
         }
 
@@ -222,9 +228,17 @@ public sealed class ClerkTokenValidator
             claimsVerdict = CheckClaims(payload, in claims, nowMilliseconds);
         }
 
-        return claimsVerdict == TokenRejectionReason.None
-            ? ClerkTokenValidationResult.Success(new ClerkJwt(key, payload, in claims))
-            : ClerkTokenValidationResult.Rejected(claimsVerdict);
+        if (claimsVerdict != TokenRejectionReason.None)
+        {
+            return ClerkTokenValidationResult.Rejected(claimsVerdict);
+        }
+
+        var jwt = new ClerkJwt(key, payload, in claims);
+        // As in Clerk's SDKs (treatPendingAsSignedOut): a session with unfinished session tasks is signed out, yet
+        // its verified claims stay readable so the application can send the user to finish them.
+        return _treatPendingAsSignedOut && claims.SessionStatus.ValueEquals(payload, "pending"u8, "pending")
+            ? ClerkTokenValidationResult.Pending(jwt)
+            : ClerkTokenValidationResult.Success(jwt);
     }
 
     /// <summary>The claim checks, in the order Clerk's verifier applies them (sub, azp, iss, exp, nbf, iat).</summary>
@@ -292,7 +306,7 @@ public sealed class ClerkTokenValidator
     {
         if (result.IsValid)
         {
-            _cache?.Add(token, result, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            _cache?.Add(token, result);
             return ValueTask.FromResult(result);
         }
 
@@ -305,6 +319,12 @@ public sealed class ClerkTokenValidator
         {
             return await Reject(ClerkTokenValidationResult.Rejected(
                 tokenType, TokenRejectionReason.TokenTypeNotAccepted, $"{tokenType} tokens are not accepted here.")).ConfigureAwait(false);
+        }
+
+        // A string that cannot be a token Clerk issued is refused here, before any verifier spends a call on it.
+        if (!MachineTokenShape.IsWellShaped(token, tokenType))
+        {
+            return await Reject(ClerkMachineTokenVerifier.NotShapedLike(tokenType)).ConfigureAwait(false);
         }
 
         if (_machineTokens is null)

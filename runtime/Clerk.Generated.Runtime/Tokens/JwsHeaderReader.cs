@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Clerk.Generated.Json;
 
 namespace Clerk.Generated.Tokens;
 
 /// <summary>
 /// Reads a JWS header (<c>alg</c>, <c>kid</c>, <c>typ</c>, <c>cat</c>, <c>crit</c>) with a forward-only reader and
-/// decides, before any key is touched, whether the token can be a Clerk session token at all.
+/// decides, before any key is touched, whether the token can be a Clerk session token at all. Every member name and
+/// string is checked to unescape to well-formed UTF-16 before it is compared or copied.
 /// </summary>
 internal static class JwsHeaderReader
 {
@@ -17,111 +19,38 @@ internal static class JwsHeaderReader
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 8 };
 
+    /// <summary>Which header parameters were seen, and what was learnt from their values.</summary>
+    [Flags]
+    private enum Header
+    {
+        None = 0,
+        Algorithm = 1 << 0,
+        KeyId = 1 << 1,
+        Type = 1 << 2,
+        Category = 1 << 3,
+        Critical = 1 << 4,
+        AlgorithmIsRs256 = 1 << 5,
+        TypeIsJwt = 1 << 6,
+        CategoryIsSession = 1 << 7,
+        KeyIdTooLong = 1 << 8,
+    }
+
     /// <summary>Reads the header; on success <paramref name="keyIdBuffer"/> starts with the unescaped <c>kid</c>.</summary>
     public static TokenRejectionReason Read(ReadOnlySpan<byte> json, Span<char> keyIdBuffer, out int keyIdLength)
     {
         keyIdLength = 0;
-        var algorithmIsRs256 = false;
-        var seenAlgorithm = false;
-        var seenKeyId = false;
-        var seenType = false;
-        var typeIsJwt = false;
-        var seenCategory = false;
-        var categoryIsSession = false;
-        var seenCritical = false;
-        var keyIdTooLong = false;
         if (!System.Text.Unicode.Utf8.IsValid(json))
         {
             return TokenRejectionReason.Malformed;
         }
 
+        Header header;
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var structure = ReadMembers(json, keyIdBuffer, out header, out keyIdLength);
+            if (structure != TokenRejectionReason.None)
             {
-                return TokenRejectionReason.Malformed;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("alg"u8))
-                {
-                    if (seenAlgorithm)
-                    {
-                        return TokenRejectionReason.DuplicateClaim;
-                    }
-
-                    seenAlgorithm = true;
-                    reader.Read();
-                    algorithmIsRs256 = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("RS256"u8);
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("kid"u8))
-                {
-                    if (seenKeyId)
-                    {
-                        return TokenRejectionReason.DuplicateClaim;
-                    }
-
-                    seenKeyId = true;
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        return TokenRejectionReason.Malformed;
-                    }
-
-                    // ValueSpan is never shorter than the unescaped text, so this bound is safe for CopyString.
-                    if (reader.ValueSpan.Length > keyIdBuffer.Length)
-                    {
-                        keyIdTooLong = true;
-                    }
-                    else
-                    {
-                        keyIdLength = reader.CopyString(keyIdBuffer);
-                    }
-                }
-                else if (reader.ValueTextEquals("typ"u8))
-                {
-                    if (seenType)
-                    {
-                        return TokenRejectionReason.DuplicateClaim;
-                    }
-
-                    seenType = true;
-                    reader.Read();
-                    typeIsJwt = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("JWT"u8);
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("cat"u8))
-                {
-                    if (seenCategory)
-                    {
-                        return TokenRejectionReason.DuplicateClaim;
-                    }
-
-                    seenCategory = true;
-                    reader.Read();
-                    categoryIsSession = reader.TokenType == JsonTokenType.String
-                        && (reader.ValueTextEquals(SessionCategory) || reader.ValueTextEquals(IgnoredCategory));
-                    reader.Skip();
-                }
-                else if (reader.ValueTextEquals("crit"u8))
-                {
-                    seenCritical = true;
-                    reader.Read();
-                    reader.Skip();
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return TokenRejectionReason.Malformed;
+                return structure;
             }
         }
         catch (JsonException)
@@ -129,30 +58,124 @@ internal static class JwsHeaderReader
             return TokenRejectionReason.Malformed;
         }
 
-        // The order mirrors Clerk's verifier where it can: token kind first, then algorithm, then key id.
-        if (seenCategory && !categoryIsSession)
+        return Decide(header, keyIdLength);
+    }
+
+    private static TokenRejectionReason ReadMembers(ReadOnlySpan<byte> json, Span<char> keyIdBuffer, out Header header, out int keyIdLength)
+    {
+        header = Header.None;
+        keyIdLength = 0;
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return TokenRejectionReason.Malformed;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!JsonStringEscapes.IsWellFormed(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            var member = Identify(ref reader);
+            if ((header & member) != 0)
+            {
+                return TokenRejectionReason.DuplicateClaim;
+            }
+
+            header |= member;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String && !JsonStringEscapes.IsWellFormed(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            var learnt = member switch
+            {
+                Header.Algorithm => IsString(ref reader, "RS256"u8) ? Header.AlgorithmIsRs256 : Header.None,
+                Header.Type => IsString(ref reader, "JWT"u8) ? Header.TypeIsJwt : Header.None,
+                Header.Category => IsSessionCategory(ref reader) ? Header.CategoryIsSession : Header.None,
+                Header.KeyId => ReadKeyId(ref reader, keyIdBuffer, ref keyIdLength),
+                _ => Header.None,
+            };
+            if (learnt == Header.None && member == Header.KeyId)
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            header |= learnt;
+            if (!JsonStringEscapes.TrySkipValue(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+        }
+
+        return reader.TokenType != JsonTokenType.EndObject || reader.Read()
+            ? TokenRejectionReason.Malformed
+            : TokenRejectionReason.None;
+    }
+
+    private static Header Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("alg"u8)) return Header.Algorithm;
+        if (reader.ValueTextEquals("kid"u8)) return Header.KeyId;
+        if (reader.ValueTextEquals("typ"u8)) return Header.Type;
+        if (reader.ValueTextEquals("cat"u8)) return Header.Category;
+        if (reader.ValueTextEquals("crit"u8)) return Header.Critical;
+        return Header.None;
+    }
+
+    private static bool IsString(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected) =>
+        reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected);
+
+    private static bool IsSessionCategory(ref Utf8JsonReader reader) =>
+        IsString(ref reader, SessionCategory) || IsString(ref reader, IgnoredCategory);
+
+    /// <summary>Copies <c>kid</c> into the buffer; <see cref="Header.None"/> when it is not a string.</summary>
+    private static Header ReadKeyId(ref Utf8JsonReader reader, Span<char> keyIdBuffer, ref int keyIdLength)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return Header.None;
+        }
+
+        // ValueSpan is never shorter than the unescaped text, so this bound is safe for CopyString.
+        if (reader.ValueSpan.Length > keyIdBuffer.Length)
+        {
+            return Header.KeyIdTooLong;
+        }
+
+        keyIdLength = reader.CopyString(keyIdBuffer);
+        return Header.KeyId;
+    }
+
+    /// <summary>The order mirrors Clerk's verifier where it can: token kind first, then algorithm, then key id.</summary>
+    private static TokenRejectionReason Decide(Header header, int keyIdLength)
+    {
+        if ((header & Header.Category) != 0 && (header & Header.CategoryIsSession) == 0)
         {
             return TokenRejectionReason.NonSessionToken;
         }
 
-        if (!algorithmIsRs256)
+        if ((header & Header.AlgorithmIsRs256) == 0)
         {
             return TokenRejectionReason.UnsupportedAlgorithm;
         }
 
-        if (seenType && !typeIsJwt)
+        if ((header & Header.Type) != 0 && (header & Header.TypeIsJwt) == 0)
         {
             return TokenRejectionReason.UnsupportedTokenType;
         }
 
-        if (seenCritical)
+        if ((header & Header.Critical) != 0)
         {
             return TokenRejectionReason.UnsupportedCriticalHeader;
         }
 
-        if (!seenKeyId || keyIdLength == 0)
+        if (keyIdLength == 0)
         {
-            return keyIdTooLong ? TokenRejectionReason.UnknownKey : TokenRejectionReason.MissingKeyId;
+            return (header & Header.KeyIdTooLong) != 0 ? TokenRejectionReason.UnknownKey : TokenRejectionReason.MissingKeyId;
         }
 
         return TokenRejectionReason.None;

@@ -10,4 +10,7 @@ internal static partial class MachineTokenLog
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Verifying a {TokenType} with Clerk failed: {Cause}")]
     public static partial void VerificationFailed(ILogger logger, ClerkTokenTypes tokenType, string cause);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "A {TokenType} was not verified: the local limit on verification calls to Clerk is used up")]
+    public static partial void RateLimited(ILogger logger, ClerkTokenTypes tokenType);
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Clerk.Generated.Json;
 
 namespace Clerk.Generated.Tokens;
 
 /// <summary>
 /// Reads a session token payload in one forward pass: checks it is a single well-formed JSON object of bounded
-/// depth, rejects duplicated registered claims, checks claim types, and records where the claims validation needs
+/// depth, rejects any repeated top-level claim (and repeated members of <c>o</c> and <c>act</c>), checks that every
+/// string unescapes to well-formed UTF-16, checks claim types, and records where the claims validation needs
 /// sit (<see cref="SessionClaimsSummary"/>). Claims the validator does not check are skipped, not materialised.
 /// </summary>
 internal static class SessionClaimsReader
@@ -18,8 +20,8 @@ internal static class SessionClaimsReader
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
-    [Flags]
-    private enum Seen
+    /// <summary>The claims the forward pass treats specially.</summary>
+    private enum Claim
     {
         None = 0,
         Sub = 1 << 0,
@@ -31,13 +33,17 @@ internal static class SessionClaimsReader
         Exp = 1 << 6,
         Nbf = 1 << 7,
         Iat = 1 << 8,
+
+        /// <summary>A claim read lazily (<see cref="SessionClaimsDetails"/>) or a custom one.</summary>
         Other = 1 << 9,
+
+        /// <summary>An object claim read lazily whose own members must not repeat (<c>o</c>, <c>act</c>).</summary>
+        LazyObject = 1 << 10,
     }
 
     public static TokenRejectionReason Read(ReadOnlySpan<byte> json, out SessionClaimsSummary summary)
     {
         summary = default;
-        var seen = Seen.None;
 
         // The reader does not validate UTF-8 inside strings it skips or slices; JSON text must be UTF-8 (RFC 8259),
         // and two decoders could repair broken bytes differently.
@@ -45,80 +51,86 @@ internal static class SessionClaimsReader
         {
             return TokenRejectionReason.Malformed;
         }
+
         try
         {
-            var reader = new Utf8JsonReader(json, ReaderOptions);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return TokenRejectionReason.Malformed;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var claim = Identify(ref reader);
-                if (claim != Seen.Other)
-                {
-                    if ((seen & claim) != 0)
-                    {
-                        return TokenRejectionReason.DuplicateClaim;
-                    }
-
-                    seen |= claim;
-                }
-
-                reader.Read();
-                var outcome = claim switch
-                {
-                    Seen.Sub => ReadString(ref reader, ref summary.Subject) == TokenRejectionReason.None
-                        ? TokenRejectionReason.None
-                        : TokenRejectionReason.MissingSubject,
-                    Seen.Sid => ReadString(ref reader, ref summary.SessionId),
-                    Seen.Iss => ReadString(ref reader, ref summary.Issuer),
-                    Seen.Azp => ReadString(ref reader, ref summary.AuthorizedParty),
-                    Seen.Jti => ReadString(ref reader, ref summary.TokenId),
-                    Seen.Sts => ReadString(ref reader, ref summary.SessionStatus),
-                    Seen.Exp => ReadNumericDate(ref reader, ref summary.ExpiresAt),
-                    Seen.Nbf => ReadNumericDate(ref reader, ref summary.NotBefore),
-                    Seen.Iat => ReadNumericDate(ref reader, ref summary.IssuedAt),
-                    _ => SkipValue(ref reader),
-                };
-                if (outcome != TokenRejectionReason.None)
-                {
-                    return outcome;
-                }
-            }
-
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            {
-                return TokenRejectionReason.Malformed;
-            }
+            return ReadClaims(json, ref summary);
         }
         catch (JsonException)
         {
             return TokenRejectionReason.Malformed;
         }
-
-        return TokenRejectionReason.None;
     }
 
-    private static Seen Identify(ref Utf8JsonReader reader)
+    private static TokenRejectionReason ReadClaims(ReadOnlySpan<byte> json, ref SessionClaimsSummary summary)
     {
-        // Every registered name is 3 bytes; an escaped name ("\u0073ub") is longer raw, so only check the text then.
-        if (reader.ValueSpan.Length != 3 && !reader.ValueIsEscaped)
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return Seen.Other;
+            return TokenRejectionReason.Malformed;
         }
 
-        if (reader.ValueTextEquals("sub"u8)) return Seen.Sub;
-        if (reader.ValueTextEquals("exp"u8)) return Seen.Exp;
-        if (reader.ValueTextEquals("iat"u8)) return Seen.Iat;
-        if (reader.ValueTextEquals("nbf"u8)) return Seen.Nbf;
-        if (reader.ValueTextEquals("sid"u8)) return Seen.Sid;
-        if (reader.ValueTextEquals("iss"u8)) return Seen.Iss;
-        if (reader.ValueTextEquals("azp"u8)) return Seen.Azp;
-        if (reader.ValueTextEquals("jti"u8)) return Seen.Jti;
-        if (reader.ValueTextEquals("sts"u8)) return Seen.Sts;
-        return Seen.Other;
+        // Every top-level name must be unique, Clerk's or custom: which duplicate wins differs between parsers.
+        var names = new JsonMemberNames(json, stackalloc Range[JsonMemberNames.InlineCapacity]);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!JsonStringEscapes.IsWellFormed(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            if (!names.TryAdd(ref reader))
+            {
+                return TokenRejectionReason.DuplicateClaim;
+            }
+
+            var claim = Identify(ref reader);
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String && !JsonStringEscapes.IsWellFormed(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            var outcome = claim switch
+            {
+                Claim.Sub => ReadString(ref reader, ref summary.Subject) == TokenRejectionReason.None
+                    ? TokenRejectionReason.None
+                    : TokenRejectionReason.MissingSubject,
+                Claim.Sid => ReadString(ref reader, ref summary.SessionId),
+                Claim.Iss => ReadString(ref reader, ref summary.Issuer),
+                Claim.Azp => ReadString(ref reader, ref summary.AuthorizedParty),
+                Claim.Jti => ReadString(ref reader, ref summary.TokenId),
+                Claim.Sts => ReadString(ref reader, ref summary.SessionStatus),
+                Claim.Exp => ReadNumericDate(ref reader, ref summary.ExpiresAt),
+                Claim.Nbf => ReadNumericDate(ref reader, ref summary.NotBefore),
+                Claim.Iat => ReadNumericDate(ref reader, ref summary.IssuedAt),
+                Claim.LazyObject => SkipObjectWithUniqueMembers(json, ref reader),
+                _ => SkipValue(ref reader),
+            };
+            if (outcome != TokenRejectionReason.None)
+            {
+                return outcome;
+            }
+        }
+
+        return reader.TokenType != JsonTokenType.EndObject || reader.Read()
+            ? TokenRejectionReason.Malformed
+            : TokenRejectionReason.None;
+    }
+
+    private static Claim Identify(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueTextEquals("sub"u8)) return Claim.Sub;
+        if (reader.ValueTextEquals("exp"u8)) return Claim.Exp;
+        if (reader.ValueTextEquals("iat"u8)) return Claim.Iat;
+        if (reader.ValueTextEquals("nbf"u8)) return Claim.Nbf;
+        if (reader.ValueTextEquals("sid"u8)) return Claim.Sid;
+        if (reader.ValueTextEquals("iss"u8)) return Claim.Iss;
+        if (reader.ValueTextEquals("azp"u8)) return Claim.Azp;
+        if (reader.ValueTextEquals("jti"u8)) return Claim.Jti;
+        if (reader.ValueTextEquals("sts"u8)) return Claim.Sts;
+        if (reader.ValueTextEquals("o"u8) || reader.ValueTextEquals("act"u8)) return Claim.LazyObject;
+        return Claim.Other;
     }
 
     private static TokenRejectionReason ReadString(ref Utf8JsonReader reader, ref JsonStringSlice slice)
@@ -148,9 +160,37 @@ internal static class SessionClaimsReader
         return TokenRejectionReason.None;
     }
 
-    private static TokenRejectionReason SkipValue(ref Utf8JsonReader reader)
+    private static TokenRejectionReason SkipValue(ref Utf8JsonReader reader) =>
+        JsonStringEscapes.TrySkipValue(ref reader) ? TokenRejectionReason.None : TokenRejectionReason.Malformed;
+
+    /// <summary>Skips <c>o</c> or <c>act</c>, refusing a repeated member (<c>o.id</c> twice) as a repeated claim.</summary>
+    private static TokenRejectionReason SkipObjectWithUniqueMembers(ReadOnlySpan<byte> json, ref Utf8JsonReader reader)
     {
-        reader.Skip();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return SkipValue(ref reader);
+        }
+
+        var members = new JsonMemberNames(json, stackalloc Range[JsonMemberNames.InlineCapacity]);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!JsonStringEscapes.IsWellFormed(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+
+            if (!members.TryAdd(ref reader))
+            {
+                return TokenRejectionReason.DuplicateClaim;
+            }
+
+            reader.Read();
+            if (!JsonStringEscapes.TrySkipValue(ref reader))
+            {
+                return TokenRejectionReason.Malformed;
+            }
+        }
+
         return TokenRejectionReason.None;
     }
 }

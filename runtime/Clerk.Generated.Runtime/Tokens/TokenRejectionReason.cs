@@ -71,4 +71,11 @@ public enum TokenRejectionReason
 
     /// <summary>The machine token could not be verified because Clerk's Backend API failed or is unreachable.</summary>
     MachineTokenVerificationUnavailable,
+
+    /// <summary>
+    /// The token is valid but its session is <c>pending</c> (session tasks left) and
+    /// <see cref="ClerkTokenValidationOptions.TreatPendingAsSignedOut"/> is on: signed out, as in Clerk's SDKs. The
+    /// rejection carries the verified token.
+    /// </summary>
+    SessionPending,
 }

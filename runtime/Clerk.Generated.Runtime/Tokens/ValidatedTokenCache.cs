@@ -1,28 +1,34 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Clerk.Generated.Tokens;
 
 /// <summary>
 /// Remembers session tokens that validated, so a repeated token skips the RSA operation. Entries are keyed by the
 /// exact token text, stop being served at the token's <c>exp</c> (clock skew is not extended to cached entries),
-/// and are dropped when their signing key leaves the key set. Bounded: when full, expired entries are swept and,
-/// if it is still full, new tokens are simply not cached.
+/// and are dropped when their signing key leaves the key set. Bounded by <see cref="MemoryCache"/>'s size limit:
+/// when full, a new token is not cached and a background compaction evicts a slice of the least recently used
+/// entries, so the cost per new token stays constant (amortized) however full the cache is.
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly int _capacity;
-    private int _count;
+    private readonly MemoryCache _entries;
 
-    public ValidatedTokenCache(int capacity) => _capacity = capacity;
+    public ValidatedTokenCache(int capacity, TimeProvider time)
+    {
+        _entries = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = capacity,
+            Clock = new TimeProviderClock(time),
+        });
+    }
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _entries.Count;
 
     public bool TryGet(string token, long nowMilliseconds, IJwksProvider keys, out ClerkTokenValidationResult result)
     {
-        if (_entries.TryGetValue(token, out var entry))
+        if (_entries.TryGetValue(token, out Entry? entry))
         {
-            if (nowMilliseconds < entry.ExpiresAtMilliseconds
+            if (nowMilliseconds < entry!.ExpiresAtMilliseconds
                 && keys.TryGetKey(entry.Key.KeyId, out var current)
                 && ReferenceEquals(current, entry.Key))
             {
@@ -30,47 +36,23 @@ internal sealed class ValidatedTokenCache
                 return true;
             }
 
-            Remove(token);
+            _entries.Remove(token);
         }
 
         result = null!;
         return false;
     }
 
-    public void Add(string token, ClerkTokenValidationResult result, long nowMilliseconds)
+    public void Add(string token, ClerkTokenValidationResult result)
     {
         var jwt = result.Token!;
-        if (Volatile.Read(ref _count) >= _capacity && !SweepExpired(nowMilliseconds))
-        {
-            return;
-        }
-
         // The key instance is compared again on each hit: a key rotated out of the set invalidates its entries.
-        if (_entries.TryAdd(token, new Entry(result, jwt.SigningKey, jwt.ExpiresAtSeconds * 1000)))
+        var entry = new Entry(result, jwt.SigningKey, jwt.ExpiresAtSeconds * 1000);
+        _entries.Set(token, entry, new MemoryCacheEntryOptions
         {
-            Interlocked.Increment(ref _count);
-        }
-    }
-
-    private void Remove(string token)
-    {
-        if (_entries.TryRemove(token, out _))
-        {
-            Interlocked.Decrement(ref _count);
-        }
-    }
-
-    private bool SweepExpired(long nowMilliseconds)
-    {
-        foreach (var (token, entry) in _entries)
-        {
-            if (entry.ExpiresAtMilliseconds <= nowMilliseconds)
-            {
-                Remove(token);
-            }
-        }
-
-        return Volatile.Read(ref _count) < _capacity;
+            Size = 1,
+            AbsoluteExpiration = DateTimeOffset.FromUnixTimeMilliseconds(entry.ExpiresAtMilliseconds),
+        });
     }
 
     private sealed record Entry(ClerkTokenValidationResult Result, ClerkSigningKey Key, long ExpiresAtMilliseconds);

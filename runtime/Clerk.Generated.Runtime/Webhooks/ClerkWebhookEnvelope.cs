@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Clerk.Generated.Json;
 
 namespace Clerk.Generated.Webhooks;
 
@@ -86,6 +87,13 @@ public sealed class ClerkWebhookEnvelope
     {
         try
         {
+            // JsonElement's string accessors throw on an escaped lone surrogate; refuse such a body here, once, so
+            // no handler reading the event can trip over it.
+            if (!JsonStringEscapes.HasOnlyWellFormedStrings(reader))
+            {
+                throw new ClerkWebhookPayloadException("The webhook payload holds a string escape that is not well-formed UTF-16 (a lone surrogate).");
+            }
+
             var root = JsonElement.ParseValue(ref reader);
             // ParseValue stops after the first value; anything but whitespace after it makes Read throw.
             if (reader.Read())

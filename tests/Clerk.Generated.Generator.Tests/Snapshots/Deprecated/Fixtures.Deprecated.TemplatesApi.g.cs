@@ -7,28 +7,23 @@ namespace Fixtures.Deprecated
 {
     /// <summary>The Templates operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class TemplatesApi
+    public sealed partial class TemplatesApi : global::Fixtures.Deprecated.ITemplatesApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public TemplatesApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>Lists templates (deprecated operation).</summary>
-        /// <param name="name">name</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         [global::System.Obsolete("Deprecated in Clerk's API.")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListTemplatesAsync(string? name = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListTemplatesAsync(
+            string? name = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             return ListTemplatesCoreAsync(paginated: null, name: name, cancellationToken: cancellationToken);
         }
 
-        /// <summary>Lists templates (deprecated operation).</summary>
-        /// <param name="paginated">Deprecated in Clerk's API. A deprecated optional query parameter.</param>
-        /// <param name="name">name</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         [global::System.Obsolete("Deprecated in Clerk's API: paginated.")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListTemplatesAsync(
             bool? paginated,
@@ -49,11 +44,10 @@ namespace Fixtures.Deprecated
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.ListOfTemplate, cancellationToken);
         }
 
-        /// <summary>GetTemplate</summary>
-        /// <param name="templateId">templateId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.Deprecated.Template> GetTemplateAsync(string templateId, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.Deprecated.Template> GetTemplateAsync(
+            string templateId,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(templateId);
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetTemplate", "/templates/{template_id}", $"/templates/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(templateId))}");

@@ -7,7 +7,7 @@ namespace Fixtures.EmptyResponses
     /// <summary>The Clerk Backend API: one property per group of operations.</summary>
     /// <remarks>Thread-safe; create one per application (or register it with <c>AddClerkClient</c>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class ClerkClient
+    public sealed partial class ClerkClient : global::Fixtures.EmptyResponses.IClerkClient
     {
         /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
         public ClerkClient(global::Clerk.Generated.Runtime.ClerkClientOptions options)
@@ -38,12 +38,15 @@ namespace Fixtures.EmptyResponses
         /// <summary>The Jobs operations.</summary>
         public global::Fixtures.EmptyResponses.JobsApi Jobs { get; }
 
-        /// <summary>Calls any operation of the catalogue directly and returns the raw response (the caller disposes it).</summary>
-        /// <param name="endpoint">The operation, from <see cref="global::Fixtures.EmptyResponses.ClerkEndpoints"/>.</param>
-        /// <param name="pathParameters">Values for the placeholders of the path template.</param>
-        /// <param name="configure">Adds query parameters or a body before sending.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(global::Clerk.Generated.Runtime.ClerkEndpoint endpoint, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null, global::System.Action<global::Clerk.Generated.Runtime.ClerkRequest>? configure = null, global::System.Threading.CancellationToken cancellationToken = default)
+        global::Fixtures.EmptyResponses.ISessionsApi global::Fixtures.EmptyResponses.IClerkClient.Sessions => Sessions;
+        global::Fixtures.EmptyResponses.IJobsApi global::Fixtures.EmptyResponses.IClerkClient.Jobs => Jobs;
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(
+            global::Clerk.Generated.Runtime.ClerkEndpoint endpoint,
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null,
+            global::System.Action<global::Clerk.Generated.Runtime.ClerkRequest>? configure = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = global::Clerk.Generated.Runtime.ClerkRequest.ForEndpoint(endpoint, pathParameters);
             configure?.Invoke(request);

@@ -10,14 +10,33 @@ namespace Fixtures.EmptyResponses
     {
         /// <summary>
         /// Adds <see cref="global::Fixtures.EmptyResponses.ClerkClient"/> as a typed HTTP client, with options bound from the
-        /// <c>Clerk</c> configuration section and then <paramref name="configure"/>.
+        /// <c>Clerk</c> configuration section and then <paramref name="configure"/>, and registers
+        /// <see cref="global::Fixtures.EmptyResponses.IClerkClient"/> and each group's interface (<c>IUsersApi</c>…) over it.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Adjusts the options after configuration binding.</param>
         /// <returns>The HTTP client builder, to add handlers or a resilience pipeline.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Clerk.Generated.Runtime.ClerkClientOptions>? configure = null)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<global::Clerk.Generated.Runtime.ClerkClientOptions>? configure = null)
         {
-            return global::Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.AddClerkClient(services, static (httpClient, options) => new global::Fixtures.EmptyResponses.ClerkClient(httpClient, options), configure);
+            var builder = global::Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.AddClerkClient(
+                services,
+                static (httpClient, options) => new global::Fixtures.EmptyResponses.ClerkClient(httpClient, options),
+                configure);
+            Add<global::Fixtures.EmptyResponses.IClerkClient>(services, static client => client);
+            Add<global::Fixtures.EmptyResponses.ISessionsApi>(services, static client => client.Sessions);
+            Add<global::Fixtures.EmptyResponses.IJobsApi>(services, static client => client.Jobs);
+            return builder;
+        }
+
+        /// <summary>Registers <typeparamref name="TService"/> as a view of the typed client (transient, as the client is).</summary>
+        private static void Add<TService>(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::Fixtures.EmptyResponses.ClerkClient, TService> select)
+            where TService : class
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient(
+                services,
+                provider => select(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixtures.EmptyResponses.ClerkClient>(provider)));
         }
     }
 }

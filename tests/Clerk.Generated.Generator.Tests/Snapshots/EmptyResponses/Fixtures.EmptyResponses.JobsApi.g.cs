@@ -7,18 +7,17 @@ namespace Fixtures.EmptyResponses
 {
     /// <summary>The Jobs operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class JobsApi
+    public sealed partial class JobsApi : global::Fixtures.EmptyResponses.IJobsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public JobsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>StartJob</summary>
-        /// <param name="body">The request body, if any.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task StartJobAsync(global::Fixtures.EmptyResponses.StartJobRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task StartJobAsync(
+            global::Fixtures.EmptyResponses.StartJobRequest? body = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "StartJob", "/jobs", "/jobs");
             if (body is { } bodyValue)

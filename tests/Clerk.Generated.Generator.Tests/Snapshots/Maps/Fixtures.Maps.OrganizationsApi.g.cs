@@ -7,18 +7,17 @@ namespace Fixtures.Maps
 {
     /// <summary>The Organizations operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class OrganizationsApi
+    public sealed partial class OrganizationsApi : global::Fixtures.Maps.IOrganizationsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public OrganizationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>GetOrganization</summary>
-        /// <param name="organizationId">organizationId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.Maps.Organization> GetOrganizationAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.Maps.Organization> GetOrganizationAsync(
+            string organizationId,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(organizationId);
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetOrganization", "/organizations/{organization_id}", $"/organizations/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(organizationId))}");

@@ -7,18 +7,14 @@ namespace Fixtures.Multipart
 {
     /// <summary>The Users operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class UsersApi
+    public sealed partial class UsersApi : global::Fixtures.Multipart.IUsersApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public UsersApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>SetUserProfileImage</summary>
-        /// <param name="userId">userId</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Multipart.SetUserProfileImageResponse> SetUserProfileImageAsync(
             string userId,
             global::Fixtures.Multipart.SetUserProfileImageRequest body,

@@ -7,18 +7,14 @@ namespace Fixtures.NameCollisions
 {
     /// <summary>The EmailAddresses operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class EmailAddressesApi
+    public sealed partial class EmailAddressesApi : global::Fixtures.NameCollisions.IEmailAddressesApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public EmailAddressesApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>getEmailAddress</summary>
-        /// <param name="emailAddressId">emailAddressId</param>
-        /// <param name="default">A parameter named like a C# keyword.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.EmailAddress> GetEmailAddressAsync(
             string emailAddressId,
             bool? @default = null,

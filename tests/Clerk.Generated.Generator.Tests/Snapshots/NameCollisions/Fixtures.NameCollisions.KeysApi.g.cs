@@ -7,17 +7,16 @@ namespace Fixtures.NameCollisions
 {
     /// <summary>The Keys operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class KeysApi
+    public sealed partial class KeysApi : global::Fixtures.NameCollisions.IKeysApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public KeysApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>GetJWKS</summary>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.JwksRsaPublicKey> GetJwksAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.JwksRsaPublicKey> GetJwksAsync(
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetJWKS", "/keys", "/keys");
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.JwksRsaPublicKey, cancellationToken);

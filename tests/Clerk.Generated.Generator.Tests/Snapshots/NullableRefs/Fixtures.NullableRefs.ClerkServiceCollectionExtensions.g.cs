@@ -10,14 +10,32 @@ namespace Fixtures.NullableRefs
     {
         /// <summary>
         /// Adds <see cref="global::Fixtures.NullableRefs.ClerkClient"/> as a typed HTTP client, with options bound from the
-        /// <c>Clerk</c> configuration section and then <paramref name="configure"/>.
+        /// <c>Clerk</c> configuration section and then <paramref name="configure"/>, and registers
+        /// <see cref="global::Fixtures.NullableRefs.IClerkClient"/> and each group's interface (<c>IUsersApi</c>…) over it.
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Adjusts the options after configuration binding.</param>
         /// <returns>The HTTP client builder, to add handlers or a resilience pipeline.</returns>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Clerk.Generated.Runtime.ClerkClientOptions>? configure = null)
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<global::Clerk.Generated.Runtime.ClerkClientOptions>? configure = null)
         {
-            return global::Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.AddClerkClient(services, static (httpClient, options) => new global::Fixtures.NullableRefs.ClerkClient(httpClient, options), configure);
+            var builder = global::Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.AddClerkClient(
+                services,
+                static (httpClient, options) => new global::Fixtures.NullableRefs.ClerkClient(httpClient, options),
+                configure);
+            Add<global::Fixtures.NullableRefs.IClerkClient>(services, static client => client);
+            Add<global::Fixtures.NullableRefs.ISessionsApi>(services, static client => client.Sessions);
+            return builder;
+        }
+
+        /// <summary>Registers <typeparamref name="TService"/> as a view of the typed client (transient, as the client is).</summary>
+        private static void Add<TService>(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::Fixtures.NullableRefs.ClerkClient, TService> select)
+            where TService : class
+        {
+            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddTransient(
+                services,
+                provider => select(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixtures.NullableRefs.ClerkClient>(provider)));
         }
     }
 }

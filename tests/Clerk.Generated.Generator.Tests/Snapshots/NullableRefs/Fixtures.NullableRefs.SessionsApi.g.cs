@@ -7,18 +7,17 @@ namespace Fixtures.NullableRefs
 {
     /// <summary>The Sessions operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class SessionsApi
+    public sealed partial class SessionsApi : global::Fixtures.NullableRefs.ISessionsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public SessionsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>GetSession</summary>
-        /// <param name="sessionId">sessionId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.NullableRefs.Session> GetSessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.NullableRefs.Session> GetSessionAsync(
+            string sessionId,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetSession", "/sessions/{session_id}", $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");

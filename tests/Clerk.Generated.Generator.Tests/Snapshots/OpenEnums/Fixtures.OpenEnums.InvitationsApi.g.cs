@@ -7,18 +7,17 @@ namespace Fixtures.OpenEnums
 {
     /// <summary>The Invitations operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class InvitationsApi
+    public sealed partial class InvitationsApi : global::Fixtures.OpenEnums.IInvitationsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public InvitationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>ListInvitations</summary>
-        /// <param name="status">Filters by status; an inline enum named from its operation and parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.OpenEnums.Invitation> ListInvitationsAsync(global::Fixtures.OpenEnums.ListInvitationsStatus? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.OpenEnums.Invitation> ListInvitationsAsync(
+            global::Fixtures.OpenEnums.ListInvitationsStatus? status = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListInvitations", "/invitations", "/invitations");
             request.Query.Add("status", status?.Value);

@@ -7,19 +7,14 @@ namespace Fixtures.Pagination
 {
     /// <summary>The Organizations operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class OrganizationsApi
+    public sealed partial class OrganizationsApi : global::Fixtures.Pagination.IOrganizationsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public OrganizationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>Lists organizations as a page with a total count.</summary>
-        /// <param name="limit">limit</param>
-        /// <param name="offset">offset</param>
-        /// <param name="orderBy">Comma-joined.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Pagination.Organizations> ListOrganizationsAsync(
             long? limit = null,
             long? offset = null,
@@ -33,11 +28,7 @@ namespace Fixtures.Pagination
             return _transport.SendAsync(request, global::Fixtures.Pagination.ClerkJsonContext.Default.Organizations, cancellationToken);
         }
 
-        /// <summary>Lists organizations as a page with a total count. (every page).</summary>
-        /// <remarks>Pages lazily with limit/offset as the sequence is enumerated; stops after the last page.</remarks>
-        /// <param name="orderBy">Comma-joined.</param>
-        /// <param name="pageSize">Items per request, at most 100.</param>
-        /// <param name="cancellationToken">Cancels the enumeration.</param>
+        /// <inheritdoc />
         public global::System.Collections.Generic.IAsyncEnumerable<global::Fixtures.Pagination.Organization> ListOrganizationsAllAsync(
             global::System.Collections.Generic.IReadOnlyList<string>? orderBy = null,
             long pageSize = 100,

@@ -7,22 +7,14 @@ namespace Fixtures.Pagination
 {
     /// <summary>The Users operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class UsersApi
+    public sealed partial class UsersApi : global::Fixtures.Pagination.IUsersApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public UsersApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>Lists users as a bare array.</summary>
-        /// <param name="limit">limit</param>
-        /// <param name="offset">offset</param>
-        /// <param name="emailAddress">Repeats the key for each value.</param>
-        /// <param name="lastActiveAtSince">An array of integers, written invariantly.</param>
-        /// <param name="status">An array of open-enum values.</param>
-        /// <param name="verified">verified</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>> ListAsync(
             long? limit = null,
             long? offset = null,
@@ -42,14 +34,7 @@ namespace Fixtures.Pagination
             return _transport.SendAsync(request, global::Fixtures.Pagination.ClerkJsonContext.Default.ListOfUser, cancellationToken);
         }
 
-        /// <summary>Lists users as a bare array. (every page).</summary>
-        /// <remarks>Pages lazily with limit/offset as the sequence is enumerated; stops after the last page.</remarks>
-        /// <param name="emailAddress">Repeats the key for each value.</param>
-        /// <param name="lastActiveAtSince">An array of integers, written invariantly.</param>
-        /// <param name="status">An array of open-enum values.</param>
-        /// <param name="verified">verified</param>
-        /// <param name="pageSize">Items per request, at most 100.</param>
-        /// <param name="cancellationToken">Cancels the enumeration.</param>
+        /// <inheritdoc />
         public global::System.Collections.Generic.IAsyncEnumerable<global::Fixtures.Pagination.User> ListAllAsync(
             global::System.Collections.Generic.IReadOnlyList<string>? emailAddress = null,
             global::System.Collections.Generic.IReadOnlyList<long>? lastActiveAtSince = null,

@@ -7,17 +7,16 @@ namespace Fixtures.Settings
 {
     /// <summary>The Domains operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class DomainsApi
+    public sealed partial class DomainsApi : global::Fixtures.Settings.IDomainsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public DomainsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>ListDomains</summary>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>> ListDomainsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>> ListDomainsAsync(
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListDomains", "/domains", "/domains");
             return _transport.SendAsync(request, global::Fixtures.Settings.ClerkJsonContext.Default.ListOfDomain, cancellationToken);

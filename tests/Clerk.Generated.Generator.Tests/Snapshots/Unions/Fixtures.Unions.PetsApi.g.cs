@@ -7,39 +7,36 @@ namespace Fixtures.Unions
 {
     /// <summary>The Pets operations of the Clerk Backend API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed partial class PetsApi
+    public sealed partial class PetsApi : global::Fixtures.Unions.IPetsApi
     {
         private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
         public PetsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
-        /// <summary>Gets a pet.</summary>
-        /// <param name="petId">petId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Pet> GetPetAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Pet> GetPetAsync(
+            string petId,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(petId);
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetPet", "/pets/{pet_id}", $"/pets/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(petId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Pet, cancellationToken);
         }
 
-        /// <summary>GetOwner</summary>
-        /// <param name="ownerId">ownerId</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Owner> GetOwnerAsync(string ownerId, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Owner> GetOwnerAsync(
+            string ownerId,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(ownerId);
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetOwner", "/owners/{owner_id}", $"/owners/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(ownerId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Owner, cancellationToken);
         }
 
-        /// <summary>Refresh</summary>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Refresh> RefreshAsync(global::System.Threading.CancellationToken cancellationToken = default)
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Refresh> RefreshAsync(
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "Refresh", "/refresh", "/refresh");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Refresh, cancellationToken);
