@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Clerk.Generated.AspNetCore;
 
 /// <summary>
-/// Handles one delivery: bounded read of the raw body, verification over those exact bytes, envelope parsing,
-/// dispatch, and a status code Svix understands (2xx = done, anything else = retry later).
+/// Handles one delivery: the Svix headers checked before any byte of the body is read, a bounded read of the raw
+/// body, verification over those exact bytes, envelope parsing, dispatch, and a status code Svix understands
+/// (2xx = done, anything else = retry later).
 /// </summary>
 internal sealed partial class ClerkWebhookEndpoint(
     ClerkWebhookVerifier verifier,
@@ -22,13 +23,46 @@ internal sealed partial class ClerkWebhookEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var aborted = context.RequestAborted;
-        if (request.ContentLength > maxBodyBytes)
+        var headers = ClerkWebhookHeaders.Resolve(request.Headers, static (h, name) => HeaderValue(h, name));
+        if (!verifier.TryCheckHeaders(headers, out var headerFailure))
         {
-            await RejectTooLarge(context, request.ContentLength.Value);
+            await RejectUnverifiedAsync(context, headers, headerFailure).ConfigureAwait(false);
             return;
         }
 
+        if (request.ContentLength > maxBodyBytes)
+        {
+            await RejectTooLargeAsync(context, request.ContentLength.Value).ConfigureAwait(false);
+            return;
+        }
+
+        var reader = request.BodyReader;
+        var read = await ReadBoundedBodyAsync(context, reader).ConfigureAwait(false);
+        if (read is null)
+        {
+            return;
+        }
+
+        ClerkWebhookEnvelope? envelope;
+        try
+        {
+            envelope = await VerifyAndParseAsync(context, read.Value.Buffer, headers).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The envelope holds its own copy of the JSON, so the request buffer can go back to the pipe.
+            reader.AdvanceTo(read.Value.Buffer.End);
+        }
+
+        if (envelope is not null)
+        {
+            await DispatchAsync(context, envelope).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the whole body up to the limit; null when the answer (413) has already been written.</summary>
+    private async Task<ReadResult?> ReadBoundedBodyAsync(HttpContext context, PipeReader reader)
+    {
         // Let the server stop reading early too, but never raise a limit the application set lower.
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
@@ -36,64 +70,60 @@ internal sealed partial class ClerkWebhookEndpoint(
             sizeFeature.MaxRequestBodySize = Math.Min(sizeFeature.MaxRequestBodySize ?? long.MaxValue, maxBodyBytes);
         }
 
-        var reader = request.BodyReader;
         ReadResult read;
         try
         {
-            read = await ReadBodyAsync(reader, aborted);
+            read = await ReadBodyAsync(reader, context.RequestAborted).ConfigureAwait(false);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await RejectTooLarge(context, length: null);
-            return;
+            await RejectTooLargeAsync(context, length: null).ConfigureAwait(false);
+            return null;
         }
 
         if (read.Buffer.Length > maxBodyBytes)
         {
             reader.AdvanceTo(read.Buffer.End);
-            await RejectTooLarge(context, read.Buffer.Length);
-            return;
+            await RejectTooLargeAsync(context, read.Buffer.Length).ConfigureAwait(false);
+            return null;
         }
 
-        ClerkWebhookEnvelope envelope;
-        var headers = ClerkWebhookHeaders.Resolve(request.Headers, static (h, name) => HeaderValue(h, name));
+        return read;
+    }
+
+    /// <summary>The verified envelope; null when the answer (400) has already been written.</summary>
+    private async Task<ClerkWebhookEnvelope?> VerifyAndParseAsync(HttpContext context, ReadOnlySequence<byte> body, ClerkWebhookHeaders headers)
+    {
         try
         {
-            var body = read.Buffer;
             var verification = verifier.Verify(body, headers);
             if (!verification.IsValid)
             {
-                LogRejected(logger, verification.Failure, headers.MessageId, verification.Message);
-                await WriteProblemAsync(
-                    context, StatusCodes.Status400BadRequest, "Webhook signature verification failed", verification.Message,
-                    verification.Failure.ToString());
-                return;
+                await RejectUnverifiedAsync(context, headers, verification).ConfigureAwait(false);
+                return null;
             }
 
-            envelope = ClerkWebhookEnvelope.Parse(body, verification.Delivery);
+            return ClerkWebhookEnvelope.Parse(body, verification.Delivery);
         }
         catch (ClerkWebhookPayloadException e)
         {
-            LogBadPayload(logger, headers.MessageId, e.Message);
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
-            return;
+            await RejectPayloadAsync(context, headers.MessageId, e).ConfigureAwait(false);
+            return null;
         }
-        finally
-        {
-            // The envelope holds its own copy of the JSON, so the request buffer can go back to the pipe.
-            reader.AdvanceTo(read.Buffer.End);
-        }
+    }
 
+    private async Task DispatchAsync(HttpContext context, ClerkWebhookEnvelope envelope)
+    {
+        var aborted = context.RequestAborted;
         try
         {
-            var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted);
+            var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted).ConfigureAwait(false);
             LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
         }
         catch (ClerkWebhookPayloadException e)
         {
-            LogBadPayload(logger, envelope.Delivery?.MessageId, e.Message);
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
+            await RejectPayloadAsync(context, envelope.Delivery?.MessageId, e).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -105,7 +135,7 @@ internal sealed partial class ClerkWebhookEndpoint(
             LogHandlerFailed(logger, e, envelope.Type, envelope.Delivery?.MessageId);
             await WriteProblemAsync(
                 context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
-                "A handler for this event failed; the delivery should be retried.", "HandlerFailed");
+                "A handler for this event failed; the delivery should be retried.", "HandlerFailed").ConfigureAwait(false);
         }
     }
 
@@ -113,7 +143,7 @@ internal sealed partial class ClerkWebhookEndpoint(
     {
         while (true)
         {
-            var read = await reader.ReadAsync(cancellationToken);
+            var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (read.IsCompleted || read.IsCanceled || read.Buffer.Length > maxBodyBytes)
             {
                 return read;
@@ -129,7 +159,20 @@ internal sealed partial class ClerkWebhookEndpoint(
             ? (values.Count == 1 ? values[0] : string.Join(' ', values.ToArray()))
             : null;
 
-    private Task RejectTooLarge(HttpContext context, long? length)
+    private Task RejectUnverifiedAsync(HttpContext context, ClerkWebhookHeaders headers, ClerkWebhookVerificationResult failure)
+    {
+        LogRejected(logger, failure.Failure, headers.MessageId, failure.Message);
+        return WriteProblemAsync(
+            context, StatusCodes.Status400BadRequest, "Webhook signature verification failed", failure.Message, failure.Failure.ToString());
+    }
+
+    private Task RejectPayloadAsync(HttpContext context, string? messageId, ClerkWebhookPayloadException e)
+    {
+        LogBadPayload(logger, messageId, e.Message);
+        return WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
+    }
+
+    private Task RejectTooLargeAsync(HttpContext context, long? length)
     {
         LogTooLarge(logger, length, maxBodyBytes);
         return WriteProblemAsync(
@@ -152,7 +195,7 @@ internal sealed partial class ClerkWebhookEndpoint(
             json.WriteEndObject();
         }
 
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Rejected Clerk webhook {MessageId}: {Failure}. {Reason}")]

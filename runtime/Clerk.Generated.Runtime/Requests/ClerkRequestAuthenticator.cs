@@ -70,6 +70,9 @@ public sealed class ClerkRequestAuthenticator
             Issuer = options.Issuer is null ? "https://" + _configuration.OriginalFrontendApi : options.Issuer,
             ClockSkew = options.ClockSkew,
             AcceptsToken = _acceptsToken,
+            // Pending sessions are decided here, after the cross-origin and organization steps that need the
+            // verified token, as Clerk decides them after verification.
+            TreatPendingAsSignedOut = false,
         };
         _validator = new ClerkTokenValidator(keys, _validationOptions, _time, machineTokenVerifier);
     }
