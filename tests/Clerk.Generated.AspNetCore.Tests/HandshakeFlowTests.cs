@@ -100,6 +100,7 @@ public sealed class HandshakeFlowTests
         o =>
         {
             o.ValidateSessionCookie = true;
+            o.AuthorizedParties.Add("http://localhost:3000");
             o.PublishableKey = PublishableKey;
             o.SecretKey = "sk_live_standin";
             o.ApiUrl = frontend.Url;
