@@ -14,7 +14,9 @@
 #
 # Clean compile: `dotnet build --no-incremental` of the library alone (generator output compiled from scratch),
 # median of <runs>, and the size of the generated code; with BASELINE, the same for the generator at that revision.
+# The timed builds' output goes to $BUILD_COST_LOG (default /dev/null), to see why one failed.
 set -euo pipefail
+export BUILD_COST_LOG="${BUILD_COST_LOG:-/dev/null}"
 
 runs="${1:-5}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -63,7 +65,7 @@ EOF
   echo 'Console.WriteLine(0);' > "$1/Program.cs"
 }
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N); echo "$end - $start" | bc; }
+seconds() { local start end; start=$(date +%s.%N); "$@" >>"$BUILD_COST_LOG"; end=$(date +%s.%N); echo "$end - $start" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 build() { dotnet build "$1" -c Release -nologo -p:UseSharedCompilation=true -p:TreatWarningsAsErrors=false; }
 
@@ -74,12 +76,13 @@ write_library "$work/library" "$repo"
 echo "inner loop: $runs builds each after a one-line edit of Program.cs (median seconds)"
 declare -A inner
 for mode in no-spec in-app library; do
-  write_app "$work/$mode" "$mode"
-  build "$work/$mode" >/dev/null
+  app="$work/app-$mode"
+  write_app "$app" "$mode"
+  build "$app" >>"$BUILD_COST_LOG"
   times=""
   for i in $(seq 1 "$runs"); do
-    echo "Console.WriteLine($i);" > "$work/$mode/Program.cs"
-    times+="$(seconds build "$work/$mode")"$'\n'
+    echo "Console.WriteLine($i);" > "$app/Program.cs"
+    times+="$(seconds build "$app")"$'\n'
   done
   inner[$mode]=$(printf '%s' "$times" | median)
 done
@@ -88,7 +91,7 @@ for mode in no-spec in-app library; do
 done
 
 clean_compile() { # <library dir> <label>
-  build "$1" >/dev/null
+  build "$1" >>"$BUILD_COST_LOG"
   local times=""
   for i in $(seq 1 "$runs"); do
     times+="$(seconds dotnet build "$1" -c Release -nologo --no-incremental --no-dependencies -p:UseSharedCompilation=true -p:TreatWarningsAsErrors=false -p:EmitCompilerGeneratedFiles=true)"$'\n'
