@@ -14,6 +14,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "Node peers (Prism, @clerk/backend, jose, svix)"
 npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
 
+step "Native toolchain (the packaging tests and the sample publish with Native AOT)"
+build/native-toolchain.sh || { echo "0 passed, 1 failed"; exit 1; }
+
 step "Build"
 dotnet build Clerk.Generated.sln -c Release -nologo || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -94,10 +94,14 @@ public sealed class SchemeTests
             o.AllowSessionCookieWithoutAuthorizedParties = true;
             o.PublishableKey = publishableKey;
         });
-        var suffixed = ClerkSessionCookie.GetSuffixedName(ClerkSessionCookie.GetSuffix(publishableKey));
+        var suffix = ClerkSessionCookie.GetSuffix(publishableKey);
+        var suffixed = ClerkSessionCookie.GetSuffixedName(suffix);
+        // Cookie mode with a publishable key runs Clerk's request procedure: the instance's issuer, and a signed-in
+        // client (__client_uat) beside the session cookie, and on a development key the dev-browser token.
+        const string issuer = "https://clerk.example.com";
         using var response = await app.GetAsync(
             "/me",
-            cookie: $"__session={app.Tokens.Mint(new() { Subject = "user_plain" })}; {suffixed}={app.Tokens.Mint(new() { Subject = "user_suffixed" })}");
+            cookie: $"__session={app.Tokens.Mint(new() { Subject = "user_plain", Issuer = issuer })}; {suffixed}={app.Tokens.Mint(new() { Subject = "user_suffixed", Issuer = issuer })}; __client_uat_{suffix}=1; __clerk_db_jwt_{suffix}=dvb_1");
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("user_suffixed"));
     }
 
