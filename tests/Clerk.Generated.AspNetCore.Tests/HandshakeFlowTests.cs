@@ -100,6 +100,7 @@ public sealed class HandshakeFlowTests
         o =>
         {
             o.ValidateSessionCookie = true;
+            o.AllowSessionCookieWithoutAuthorizedParties = true;
             o.PublishableKey = PublishableKey;
             o.SecretKey = "sk_live_standin";
             o.ApiUrl = frontend.Url;
