@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Clerk.Generated.Fleet;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,10 @@ internal sealed class ClerkValidatorProvider : IDisposable
     public ClerkSchemeValidator Get(string scheme) =>
         _validators.GetOrAdd(scheme, name => new Lazy<ClerkSchemeValidator>(() => Create(name))).Value;
 
+    /// <summary>The JWKS caches of the schemes used so far, for the health check.</summary>
+    public IEnumerable<JwksCache> KeySources =>
+        _validators.Values.Where(v => v.IsValueCreated).Select(v => v.Value.Keys).OfType<JwksCache>();
+
     public void Dispose() => _subscription?.Dispose();
 
     private ClerkSchemeValidator Create(string scheme)
@@ -45,7 +50,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
             _services.GetService<ILogger<ClerkTokenValidator>>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
-        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix));
+        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), keys as JwksCache);
     }
 
     private IJwksProvider CreateKeys(ClerkAuthenticationOptions options, TimeProvider time)
@@ -74,6 +79,8 @@ internal sealed class ClerkValidatorProvider : IDisposable
             throw new InvalidOperationException(ClerkAuthenticationOptionsValidator.NoKeySourceMessage);
         }
 
+        // A fleet's shared cache (registered by AddClerkRedis, for example) makes the fleet fetch the JWKS once.
+        cacheOptions.SharedCache = _services.GetService<ClerkSharedCache>();
         options.ConfigureJwksCache?.Invoke(cacheOptions);
         var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
         return new JwksCache(http, cacheOptions, time, _services.GetService<ILogger<JwksCache>>());
@@ -90,5 +97,5 @@ internal sealed class ClerkValidatorProvider : IDisposable
         : Environment.GetEnvironmentVariable(ClerkAuthenticationOptions.SecretKeyEnvironmentVariable) is { Length: > 0 } env ? env : null;
 }
 
-/// <summary>A scheme's validator and the name of its suffixed session cookie (null when unknown).</summary>
-internal sealed record ClerkSchemeValidator(ClerkTokenValidator Validator, string? SuffixedCookieName);
+/// <summary>A scheme's validator, the name of its suffixed session cookie (null when unknown) and its JWKS cache (null for static keys).</summary>
+internal sealed record ClerkSchemeValidator(ClerkTokenValidator Validator, string? SuffixedCookieName, JwksCache? Keys);

@@ -9,11 +9,13 @@ namespace Clerk.Generated.AspNetCore;
 
 /// <summary>
 /// Handles one delivery: bounded read of the raw body, verification over those exact bytes, envelope parsing,
-/// dispatch, and a status code Svix understands (2xx = done, anything else = retry later).
+/// a claim on the delivery id (only once the signature holds), dispatch, and a status code Svix understands
+/// (2xx = done, anything else = retry later).
 /// </summary>
 internal sealed partial class ClerkWebhookEndpoint(
     ClerkWebhookVerifier verifier,
     ClerkWebhookDispatcher dispatcher,
+    IClerkWebhookDeliveryStore deliveries,
     long maxBodyBytes,
     ILogger logger)
 {
@@ -84,11 +86,19 @@ internal sealed partial class ClerkWebhookEndpoint(
             reader.AdvanceTo(read.Buffer.End);
         }
 
+        var claim = await ClaimAsync(context, envelope.Delivery);
+        if (claim is null)
+        {
+            return;
+        }
+
         try
         {
             var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted);
             LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
+            await CompleteAsync(claim.Value);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
         }
         catch (ClerkWebhookPayloadException e)
         {
@@ -107,7 +117,47 @@ internal sealed partial class ClerkWebhookEndpoint(
                 context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
                 "A handler for this event failed; the delivery should be retried.", "HandlerFailed");
         }
+
+        // Not processed: give the claim back so the sender's retry (to any instance) can run the handlers.
+        await ReleaseAsync(claim.Value);
     }
+
+    /// <summary>
+    /// Claims the verified delivery, or answers the request itself: 204 for a delivery already processed (a
+    /// redelivery or a replay), 409 with Retry-After while another request processes it. Null means answered.
+    /// </summary>
+    private async Task<ClerkWebhookDeliveryClaim?> ClaimAsync(HttpContext context, ClerkWebhookDelivery? delivery)
+    {
+        if (delivery is null)
+        {
+            return new ClerkWebhookDeliveryClaim(string.Empty, ClerkWebhookDeliveryStatus.Claimed, string.Empty);
+        }
+
+        var claim = await deliveries.TryClaimAsync(delivery.MessageId, context.RequestAborted);
+        switch (claim.Status)
+        {
+            case ClerkWebhookDeliveryStatus.Claimed:
+                return claim;
+            case ClerkWebhookDeliveryStatus.AlreadyProcessed:
+                LogAlreadyProcessed(logger, delivery.MessageId);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return null;
+            default:
+                LogInFlight(logger, delivery.MessageId);
+                context.Response.Headers.RetryAfter = "5";
+                await WriteProblemAsync(
+                    context, StatusCodes.Status409Conflict, "Webhook delivery in progress",
+                    "This delivery is being processed by another request; retry later.", "DeliveryInFlight");
+                return null;
+        }
+    }
+
+    // The outcome is recorded even when the sender hung up: the handlers ran, or must be able to run again.
+    private ValueTask CompleteAsync(ClerkWebhookDeliveryClaim claim) =>
+        claim.DeliveryId.Length == 0 ? ValueTask.CompletedTask : deliveries.CompleteAsync(claim, CancellationToken.None);
+
+    private ValueTask ReleaseAsync(ClerkWebhookDeliveryClaim claim) =>
+        claim.DeliveryId.Length == 0 ? ValueTask.CompletedTask : deliveries.ReleaseAsync(claim, CancellationToken.None);
 
     private async Task<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
     {
@@ -169,4 +219,10 @@ internal sealed partial class ClerkWebhookEndpoint(
 
     [LoggerMessage(5, LogLevel.Error, "A handler of Clerk webhook {EventType} {MessageId} failed; answering 500 so the delivery is retried")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, string? messageId);
+
+    [LoggerMessage(6, LogLevel.Information, "Clerk webhook {MessageId} was processed before; answering 204 without running handlers")]
+    private static partial void LogAlreadyProcessed(ILogger logger, string messageId);
+
+    [LoggerMessage(7, LogLevel.Information, "Clerk webhook {MessageId} is being processed elsewhere; answering 409 so it is retried")]
+    private static partial void LogInFlight(ILogger logger, string messageId);
 }
