@@ -41,4 +41,30 @@ public static class ClerkRedisServiceCollectionExtensions
         services.TryAddSingleton(sp => new ClerkSharedCache(sp.GetRequiredService<HybridCache>(), sp.GetService<IClerkFleetLock>()));
         return services;
     }
+
+    /// <summary>
+    /// Puts the fleet's shared Backend API rate limit of <paramref name="secretKey"/> in front of this client
+    /// (for example the builder <c>AddClerkClient</c> returns): a <see cref="ClerkBackendApiRateLimitHandler"/> over a
+    /// <see cref="RedisClerkRateLimiter"/>, which also shares Clerk's Retry-After. Requires <see cref="AddClerkRedis"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddClerkSharedRateLimit(
+        this IHttpClientBuilder builder, string secretKey, Action<ClerkRedisRateLimitOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(secretKey);
+        var options = new ClerkRedisRateLimitOptions();
+        configure?.Invoke(options);
+        RedisClerkRateLimiter? limiter = null;
+        var gate = new object();
+        return builder.AddHttpMessageHandler(sp =>
+        {
+            // One limiter per client registration for the application's life; handlers are recreated, the limiter is not.
+            lock (gate)
+            {
+                limiter ??= new RedisClerkRateLimiter(sp.GetRequiredService<ClerkRedisConnection>(), secretKey, options);
+            }
+
+            return new ClerkBackendApiRateLimitHandler(limiter, limiter, sp.GetService<TimeProvider>());
+        });
+    }
 }

@@ -34,6 +34,11 @@ builder.Services.AddSingleton(sp =>
 builder.Services.AddSingleton(sp => new ClerkTokenValidator(sp.GetRequiredService<JwksCache>()));
 builder.Services.AddHealthChecks().AddClerk();
 
+// The fleet's shared Backend API limit: FLEET_RATE_LIMIT calls per second across all instances.
+var rateLimit = int.Parse(Environment.GetEnvironmentVariable("FLEET_RATE_LIMIT") ?? "20", System.Globalization.CultureInfo.InvariantCulture);
+builder.Services.AddHttpClient("limited", c => c.BaseAddress = backend)
+    .AddClerkSharedRateLimit(secretKey, o => { o.PermitLimit = rateLimit; o.Window = TimeSpan.FromSeconds(1); o.MaxWait = TimeSpan.FromMilliseconds(200); });
+
 var app = builder.Build();
 var ran = app.Services.GetRequiredService<IHttpClientFactory>();
 
@@ -57,6 +62,14 @@ app.MapGet("/session", async (HttpRequest request, ClerkTokenValidator validator
 });
 
 app.MapHealthChecks("/health");
+
+// One Backend API call through the shared limit: answers "clerk <status>" or "local 429" (refused before any call).
+app.MapGet("/limited", async (IHttpClientFactory clients, CancellationToken ct) =>
+{
+    using var response = await clients.CreateClient("limited").GetAsync("v1/limited", ct);
+    var origin = response.ReasonPhrase == "Rate limited locally" ? "local" : "clerk";
+    return Results.Text($"{origin} {(int)response.StatusCode}");
+});
 
 app.MapGet("/jwks-fetches", (JwksCache keys) => Results.Text(keys.DocumentFetchCount.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 

@@ -126,6 +126,49 @@ public sealed class FleetTests
     }
 
     [Test, Order(5)]
+    public async Task The_shared_limit_keeps_the_whole_fleet_under_the_Backend_API_rate_limit()
+    {
+        var duration = TimeSpan.FromSeconds(3 * Scale);
+        var until = DateTime.UtcNow + duration;
+        var answers = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Task.WhenAll(_fleet.SelectMany(instance => Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (DateTime.UtcNow < until)
+            {
+                answers.Add(await _http.GetStringAsync(new Uri(instance.Url, "limited")));
+            }
+        })));
+
+        var seconds = Math.Ceiling(duration.TotalSeconds);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_backend.LimitedOverLimit, Is.Zero, "calls that reached the Backend API above its limit");
+            Assert.That(answers.Count(a => a == "local 429"), Is.GreaterThan(0), "the demand exceeded the limit, so some calls must have been held back");
+            Assert.That(answers.Count(a => a == "clerk 200"), Is.EqualTo(_backend.LimitedServed));
+            Assert.That(_backend.LimitedServed, Is.InRange((int)(StubBackendApi.RateLimit * seconds / 2), (int)(StubBackendApi.RateLimit * (seconds + 1))), "calls served");
+        });
+    }
+
+    [Test, Order(6)]
+    public async Task A_Retry_After_from_Clerk_holds_every_instance()
+    {
+        await Task.Delay(1100); // let the previous test's window pass
+        _backend.ForceRetryAfterSeconds = 2;
+        Assert.That(await _http.GetStringAsync(new Uri(_fleet[0].Url, "limited")), Is.EqualTo("clerk 429"));
+        var callsBefore = _backend.LimitedCalls;
+
+        var held = await Task.WhenAll(_fleet.Skip(1).SelectMany(instance => Enumerable.Range(0, 5).Select(_ => _http.GetStringAsync(new Uri(instance.Url, "limited")))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(held, Is.All.EqualTo("local 429"));
+            Assert.That(_backend.LimitedCalls, Is.EqualTo(callsBefore), "calls that reached the Backend API during the hold");
+        });
+
+        await Task.Delay(2200);
+        Assert.That(await _http.GetStringAsync(new Uri(_fleet[1].Url, "limited")), Is.EqualTo("clerk 200"));
+    }
+
+    [Test, Order(9)]
     public async Task With_Redis_stopped_instances_keep_working_on_local_state_and_share_again_once_it_returns()
     {
         using var tokens = new ClerkTestTokens(_key);

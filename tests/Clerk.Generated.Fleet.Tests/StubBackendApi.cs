@@ -37,6 +37,36 @@ internal sealed class StubBackendApi : IAsyncDisposable
             var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
             return Results.Text($$"""{"id":"mt_{{token[^12..]}}","subject":"mch_fleet","scopes":[],"expiration":{{expires}}}""", "application/json");
         });
+        _app.MapGet("/v1/limited", (HttpResponse response) =>
+        {
+            lock (_arrivals)
+            {
+                LimitedCalls++;
+                if (ForceRetryAfterSeconds is { } seconds)
+                {
+                    ForceRetryAfterSeconds = null;
+                    response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Results.StatusCode(429);
+                }
+
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                while (_arrivals.Count > 0 && System.Diagnostics.Stopwatch.GetElapsedTime(_arrivals.Peek(), now) > RateWindow)
+                {
+                    _arrivals.Dequeue();
+                }
+
+                if (_arrivals.Count >= RateLimit)
+                {
+                    LimitedOverLimit++;
+                    response.Headers.RetryAfter = "1";
+                    return Results.StatusCode(429);
+                }
+
+                _arrivals.Enqueue(now);
+                LimitedServed++;
+                return Results.Ok();
+            }
+        });
         _app.MapPost("/ran/{id}", (string id) =>
         {
             var attempt = HandlerAttempts.AddOrUpdate(id, 1, static (_, n) => n + 1);
@@ -49,6 +79,27 @@ internal sealed class StubBackendApi : IAsyncDisposable
             return Results.Ok();
         });
     }
+
+    /// <summary>Calls allowed per second at <c>GET /v1/limited</c>; more answer 429 and count as over the limit.</summary>
+    public const int RateLimit = 20;
+
+    /// <summary>
+    /// The stub counts calls in the last 700 ms against <see cref="RateLimit"/> rather than the last second: a call
+    /// granted at t reaches the stub a little later (loopback, scheduling on a busy machine), and 300 ms of such
+    /// delay must not make a fleet that kept to the limit look as if it broke it.
+    /// </summary>
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMilliseconds(700);
+
+    private readonly Queue<long> _arrivals = new();
+
+    public int LimitedServed { get; private set; }
+
+    public int LimitedOverLimit { get; private set; }
+
+    public int LimitedCalls { get; private set; }
+
+    /// <summary>When set, the next call to <c>/v1/limited</c> is answered 429 with this Retry-After (in seconds).</summary>
+    public int? ForceRetryAfterSeconds { get; set; }
 
     public Uri Url { get; private set; } = null!;
 
