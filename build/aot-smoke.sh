@@ -11,16 +11,7 @@ out=artifacts/aot
 rm -rf "$out" && mkdir -p "$out"
 fail() { echo "$1"; echo "Failed!  - Failed: 1, Passed: 0, Skipped: 0, Total: 1 - aot-smoke ($1)"; exit 1; }
 
-# Native AOT links with the platform C toolchain (clang, or gcc where clang is absent) and needs objcopy to strip.
-if ! { command -v clang >/dev/null || command -v gcc >/dev/null; } || ! command -v objcopy >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "installing the native toolchain for Native AOT (clang, zlib1g-dev)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev binutils >/dev/null \
-      || fail "could not install clang"
-  else
-    fail "Native AOT needs clang or gcc and objcopy"
-  fi
-fi
+build/native-toolchain.sh || fail "no native toolchain for Native AOT"
 
 publish() { # project, output folder
   timeout 900 dotnet publish "$1" -c Release -r linux-x64 -o "$2" --artifacts-path "$out/build" -nologo >"$2.log" 2>&1

@@ -14,6 +14,9 @@ step() { printf '\n== %s\n' "$*"; }
 step "Node peers (Prism, @clerk/backend, jose, svix)"
 npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
 
+step "Native toolchain (the packaging tests and the sample publish with Native AOT)"
+build/native-toolchain.sh || { echo "0 passed, 1 failed"; exit 1; }
+
 step "Redis (the fleet tests start a real redis-server on a loopback port)"
 if ! command -v redis-server >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

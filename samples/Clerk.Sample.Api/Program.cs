@@ -6,12 +6,13 @@ using Clerk.Generated.Tokens;
 using Clerk.Sample.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
 builder.Services.AddProblemDetails();
 
-var clerk = SampleClerkSettings.Read(builder.Configuration);
+var clerk = SampleClerkSettings.Read(builder.Configuration, builder.Environment);
 builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk(clerk.Apply);
 builder.Services.AddAuthorization();
 if (clerk.SecretKey is not null)
@@ -54,12 +55,11 @@ org.MapGet("/invoices", (ClerkJwt jwt) => new InvoicesResponse(
 org.MapGet("/settings", (ClerkJwt jwt) => new OrganizationResponse(jwt.Organization!.Id, jwt.Organization.Slug, jwt.Organization.Role, []))
     .RequireOrganizationRole("org:admin");
 
-// The generated client from DI. Without a secret key, or when Clerk cannot be reached, a clear problem, never a crash.
-// It is resolved from HttpContext.RequestServices rather than taken as a parameter: ASP.NET's request-delegate
-// generator cannot see types another source generator emits, so it could not bind a ClerkClient parameter.
-app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, HttpContext context, CancellationToken cancellationToken) =>
+// The generated client as a handler parameter, bound at compile time by the request-delegate generator (Native AOT):
+// it comes from Clerk.Sample.BackendApi, a referenced library. Optional, because it is registered only with a secret
+// key; without one, or when Clerk cannot be reached, a clear problem, never a crash.
+app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, [FromServices] ClerkClient? client, CancellationToken cancellationToken) =>
 {
-    var client = context.RequestServices.GetService<ClerkClient>();
     if (client is null)
     {
         return TypedResults.Problem(

@@ -6,13 +6,14 @@ namespace Clerk.Sample.Api;
 /// <summary>
 /// Where the sample's Clerk credentials come from: the <c>Clerk</c> configuration section, else Clerk's usual
 /// environment variables; with none of them, the embedded development key (tokens anyone can mint), which the sample
-/// refuses to use when the environment is explicitly Production.
+/// uses only when the host environment is Development (<c>dotnet run</c> sets it through launchSettings.json; an unset
+/// environment is Production).
 /// </summary>
 internal sealed record SampleClerkSettings(string? SecretKey, string? JwtKey, Uri? JwksUrl, string? PublishableKey, string[] AuthorizedParties)
 {
     public bool UsesDevelopmentKey => SecretKey is null && JwtKey is null && JwksUrl is null;
 
-    public static SampleClerkSettings Read(IConfiguration configuration)
+    public static SampleClerkSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection("Clerk");
         var jwksUrl = Value(section["JwksUrl"], null);
@@ -23,11 +24,12 @@ internal sealed record SampleClerkSettings(string? SecretKey, string? JwtKey, Ur
             Value(section["PublishableKey"], "CLERK_PUBLISHABLE_KEY"),
             (Value(section["AuthorizedParties"], "CLERK_AUTHORIZED_PARTIES") ?? string.Empty)
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (settings.UsesDevelopmentKey && IsExplicitlyProduction())
+        if (settings.UsesDevelopmentKey && !environment.IsDevelopment())
         {
             throw new InvalidOperationException(
-                "No Clerk credentials are configured and the environment is Production: set CLERK_SECRET_KEY or CLERK_JWT_KEY "
-                + "(or Clerk:SecretKey / Clerk:JwtKey / Clerk:JwksUrl). The development key is public and is never used in Production.");
+                $"No Clerk credentials are configured and the environment is {environment.EnvironmentName}, not Development: set "
+                + "CLERK_SECRET_KEY or CLERK_JWT_KEY (or Clerk:SecretKey / Clerk:JwtKey / Clerk:JwksUrl). The embedded development key is "
+                + "public and is used only with ASPNETCORE_ENVIRONMENT=Development (what `dotnet run` sets from launchSettings.json).");
         }
 
         return settings;
@@ -40,6 +42,8 @@ internal sealed record SampleClerkSettings(string? SecretKey, string? JwtKey, Ur
         options.JwksUrl = JwksUrl;
         options.PublishableKey = PublishableKey;
         options.ValidateSessionCookie = true;
+        // The development key's tokens carry no azp; with real credentials, CLERK_AUTHORIZED_PARTIES is required.
+        options.AllowSessionCookieWithoutAuthorizedParties = UsesDevelopmentKey;
         foreach (var party in AuthorizedParties)
         {
             options.AuthorizedParties.Add(party);
@@ -56,8 +60,4 @@ internal sealed record SampleClerkSettings(string? SecretKey, string? JwtKey, Ur
         !string.IsNullOrWhiteSpace(configured) ? configured
         : environmentVariable is not null && Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env ? env
         : null;
-
-    // Only an explicit setting counts: a bare start (no variables at all) is a developer trying the sample locally.
-    private static bool IsExplicitlyProduction() =>
-        string.Equals(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"), "Production", StringComparison.OrdinalIgnoreCase);
 }

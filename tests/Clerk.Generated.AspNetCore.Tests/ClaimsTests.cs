@@ -111,9 +111,9 @@ public sealed class ClaimsTests
                 o.AcceptsToken = ClerkTokenTypes.SessionToken | ClerkTokenTypes.ApiKey;
                 o.MachineTokenVerifier = new FakeMachineTokenVerifier();
             });
-        using var accepted = await app.GetAsync("/m", bearer: "ak_good");
-        using var rejected = await app.GetAsync("/m", bearer: "ak_bad");
-        using var notAccepted = await app.GetAsync("/m", bearer: "mt_good");
+        using var accepted = await app.GetAsync("/m", bearer: "ak_0123456789abcdefghij_good");
+        using var rejected = await app.GetAsync("/m", bearer: "ak_0123456789abcdefghij_bad");
+        using var notAccepted = await app.GetAsync("/m", bearer: "mt_0123456789abcdefghij_good");
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(user.FindFirst(ClerkClaimTypes.TokenType)?.Value, Is.EqualTo("api_key"));
         Assert.That(user.FindAll(ClerkClaimTypes.Scope).Select(c => c.Value), Is.EqualTo(new[] { "invoices:read" }));

@@ -88,7 +88,11 @@ public sealed class MiddlewareTests
                 o.ProtectedRoutes.Add("/users/{id}");
                 o.ValidateSessionCookie = validateCookie;
             },
-            s => s.ValidateSessionCookie = !validateCookie);
+            s =>
+            {
+                s.ValidateSessionCookie = !validateCookie;
+                s.AllowSessionCookieWithoutAuthorizedParties = true;
+            });
         using var response = await app.GetAsync("/users/1", cookie: "__session=" + app.Tokens.Mint());
         Assert.That(response.StatusCode, Is.EqualTo(expected));
     }

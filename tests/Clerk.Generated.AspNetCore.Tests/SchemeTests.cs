@@ -39,7 +39,7 @@ public sealed class SchemeTests
     [Test]
     public async Task Session_cookie_is_read_when_enabled()
     {
-        await using var app = await StartAsync(o => o.ValidateSessionCookie = true);
+        await using var app = await StartAsync(o => { o.ValidateSessionCookie = true; o.AllowSessionCookieWithoutAuthorizedParties = true; });
         using var response = await app.GetAsync("/me", cookie: "__session=" + app.Tokens.Mint(new() { Subject = "user_cookie" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("user_cookie"));
@@ -56,7 +56,7 @@ public sealed class SchemeTests
     [Test]
     public async Task Header_wins_over_cookie_when_both_are_present()
     {
-        await using var app = await StartAsync(o => o.ValidateSessionCookie = true);
+        await using var app = await StartAsync(o => { o.ValidateSessionCookie = true; o.AllowSessionCookieWithoutAuthorizedParties = true; });
         using var response = await app.GetAsync(
             "/me",
             bearer: app.Tokens.Mint(new() { Subject = "user_header" }),
@@ -67,7 +67,7 @@ public sealed class SchemeTests
     [Test]
     public async Task An_invalid_bearer_token_is_not_rescued_by_a_valid_cookie()
     {
-        await using var app = await StartAsync(o => o.ValidateSessionCookie = true);
+        await using var app = await StartAsync(o => { o.ValidateSessionCookie = true; o.AllowSessionCookieWithoutAuthorizedParties = true; });
         using var response = await app.GetAsync("/me", bearer: "not-a-jwt", cookie: "__session=" + app.Tokens.Mint());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await ProblemBody.ReadAsync(response)).Reason, Is.EqualTo("Malformed"));
@@ -78,7 +78,7 @@ public sealed class SchemeTests
     [TestCase("Token abc")]
     public async Task A_non_bearer_authorization_header_does_not_block_the_cookie(string header)
     {
-        await using var app = await StartAsync(o => o.ValidateSessionCookie = true);
+        await using var app = await StartAsync(o => { o.ValidateSessionCookie = true; o.AllowSessionCookieWithoutAuthorizedParties = true; });
         using var response = await app.GetAsync("/me", authorization: header, cookie: "__session=" + app.Tokens.Mint(new() { Subject = "user_cookie" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("user_cookie"));
@@ -91,12 +91,17 @@ public sealed class SchemeTests
         await using var app = await StartAsync(o =>
         {
             o.ValidateSessionCookie = true;
+            o.AllowSessionCookieWithoutAuthorizedParties = true;
             o.PublishableKey = publishableKey;
         });
-        var suffixed = ClerkSessionCookie.GetSuffixedName(ClerkSessionCookie.GetSuffix(publishableKey));
+        var suffix = ClerkSessionCookie.GetSuffix(publishableKey);
+        var suffixed = ClerkSessionCookie.GetSuffixedName(suffix);
+        // Cookie mode with a publishable key runs Clerk's request procedure: the instance's issuer, and a signed-in
+        // client (__client_uat) beside the session cookie, and on a development key the dev-browser token.
+        const string issuer = "https://clerk.example.com";
         using var response = await app.GetAsync(
             "/me",
-            cookie: $"__session={app.Tokens.Mint(new() { Subject = "user_plain" })}; {suffixed}={app.Tokens.Mint(new() { Subject = "user_suffixed" })}");
+            cookie: $"__session={app.Tokens.Mint(new() { Subject = "user_plain", Issuer = issuer })}; {suffixed}={app.Tokens.Mint(new() { Subject = "user_suffixed", Issuer = issuer })}; __client_uat_{suffix}=1; __clerk_db_jwt_{suffix}=dvb_1");
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("user_suffixed"));
     }
 

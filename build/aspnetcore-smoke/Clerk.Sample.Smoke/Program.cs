@@ -198,6 +198,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        // As `dotnet run` starts it (launchSettings.json): the sample uses its public development key only in Development.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name}: could not start {binary}");
         var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));

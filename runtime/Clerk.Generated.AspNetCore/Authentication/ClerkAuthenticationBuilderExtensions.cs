@@ -13,7 +13,11 @@ namespace Clerk.Generated.AspNetCore;
 /// <summary>Adds the Clerk authentication scheme.</summary>
 public static class ClerkAuthenticationBuilderExtensions
 {
-    /// <summary>Adds the <c>Clerk</c> scheme, configured by <paramref name="configure"/>.</summary>
+    /// <summary>
+    /// Adds the <c>Clerk</c> scheme: options from the <c>Clerk</c> configuration section and the environment
+    /// (<c>CLERK_SECRET_KEY</c>, <c>CLERK_PUBLISHABLE_KEY</c>, <c>CLERK_JWT_KEY</c>, <c>CLERK_AUTHORIZED_PARTIES</c>),
+    /// then <paramref name="configure"/>.
+    /// </summary>
     public static AuthenticationBuilder AddClerk(this AuthenticationBuilder builder, Action<ClerkAuthenticationOptions>? configure = null) =>
         builder.AddClerk(ClerkAuthenticationDefaults.AuthenticationScheme, configure);
 
@@ -32,6 +36,8 @@ public static class ClerkAuthenticationBuilderExtensions
         services.TryAddSingleton<ClerkValidatorProvider>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkAuthenticationOptions>, ClerkAuthenticationOptionsValidator>());
         services.AddOptions<ClerkAuthenticationOptions>(scheme).ValidateOnStart();
+        // Before the scheme's own delegate: configuration and environment first, code overrides.
+        services.AddSingleton<IConfigureOptions<ClerkAuthenticationOptions>>(provider => new ClerkAuthenticationOptionsConfiguration(provider, scheme));
         services.AddClerkGuards();
         return builder.AddScheme<ClerkAuthenticationOptions, ClerkAuthenticationHandler>(scheme, configure);
     }

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Clerk.Generated.Requests;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace Clerk.Generated.AspNetCore;
 /// answer 401 with a <c>WWW-Authenticate: Bearer</c> header and problem details, or 503 when signing keys cannot be
 /// had; forbids answer 403 with problem details naming what was missing.
 /// </summary>
-internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler<ClerkAuthenticationOptions>
+internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler<ClerkAuthenticationOptions>, IAuthenticationRequestHandler
 {
     /// <summary>The <c>HttpContext.Items</c> key under which authorization leaves the failed Clerk requirements for the forbid.</summary>
     internal const string FailedRequirementsItem = "Clerk.Generated.FailedRequirements";
@@ -48,6 +49,11 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
         }
 
         var scheme = _validators.Get(Scheme.Name);
+        if (scheme.Authenticator is not null && received.Token is not { Length: > 0 })
+        {
+            return await AuthenticateRequestAsync(scheme.Authenticator).ConfigureAwait(false);
+        }
+
         string? token;
         ClerkTokenSource source;
         if (received.Token is { Length: > 0 })
@@ -75,6 +81,78 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
             return failed.Result ?? AuthenticateResult.Fail(failure);
         }
 
+        return await SucceedAsync(validation, source).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs Clerk's request procedure before the endpoint (as a request handler): a handshake ends the request with a
+    /// 307 to the frontend API; a resolved handshake's cookies are set, and on development instances its redirect to
+    /// the clean URL is sent.
+    /// </summary>
+    public async Task<bool> HandleRequestAsync()
+    {
+        if (_validators.Get(Scheme.Name).Authenticator is not { } authenticator)
+        {
+            return false;
+        }
+
+        var state = await GetRequestStateAsync(authenticator).ConfigureAwait(false);
+        foreach (var (name, value) in state.Headers)
+        {
+            if (string.Equals(name, HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
+            {
+                Response.Headers.Append(HeaderNames.SetCookie, value);
+            }
+            else
+            {
+                Response.Headers[name] = value;
+            }
+        }
+
+        if (state.Location is null)
+        {
+            return false;
+        }
+
+        Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+        return true;
+    }
+
+    private async Task<ClerkRequestState> GetRequestStateAsync(ClerkRequestAuthenticator authenticator)
+    {
+        if (Context.Features.Get<ClerkRequestState>() is { } known)
+        {
+            return known;
+        }
+
+        var state = await authenticator.AuthenticateAsync(Request.ToClerkAuthenticationRequest(), Context.RequestAborted).ConfigureAwait(false);
+        Context.Features.Set(state);
+        return state;
+    }
+
+    private async Task<AuthenticateResult> AuthenticateRequestAsync(ClerkRequestAuthenticator authenticator)
+    {
+        var state = await GetRequestStateAsync(authenticator).ConfigureAwait(false);
+        var source = Request.Headers.Authorization.Count > 0 ? ClerkTokenSource.AuthorizationHeader : ClerkTokenSource.SessionCookie;
+        if (state is { IsSignedIn: true, Validation: { } validation })
+        {
+            return await SucceedAsync(validation, source).ConfigureAwait(false);
+        }
+
+        if (state.Status == ClerkAuthStatus.Handshake || ClerkRequestFailure.IsNoCredential(state.Reason))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var failure = new ClerkAuthenticationException(ClerkRequestFailure.ToRejectionReason(state.Reason), $"{state.Message} ({state.ReasonCode})".TrimStart(), source);
+        LogRejected(Logger, Scheme.Name, failure.Reason, source);
+        var failed = new ClerkAuthenticationFailedContext(Context, Scheme, Options, failure);
+        await Events.AuthenticationFailed(failed).ConfigureAwait(false);
+        return failed.Result ?? AuthenticateResult.Fail(failure);
+    }
+
+    private async Task<AuthenticateResult> SucceedAsync(ClerkTokenValidationResult validation, ClerkTokenSource source)
+    {
         var validated = new ClerkTokenValidatedContext(Context, Scheme, Options, validation, source)
         {
             Principal = ClerkPrincipalFactory.Create(validation),

@@ -17,6 +17,12 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     /// <summary>The environment variable holding the secret key when <see cref="SecretKey"/> is not set.</summary>
     public const string SecretKeyEnvironmentVariable = "CLERK_SECRET_KEY";
 
+    /// <summary>The environment variable holding the publishable key when <see cref="PublishableKey"/> is not set.</summary>
+    public const string PublishableKeyEnvironmentVariable = "CLERK_PUBLISHABLE_KEY";
+
+    /// <summary>The environment variable holding comma-separated authorized parties when none are configured.</summary>
+    public const string AuthorizedPartiesEnvironmentVariable = "CLERK_AUTHORIZED_PARTIES";
+
     /// <summary>Creates options with default events.</summary>
     public ClerkAuthenticationOptions() => Events = new ClerkAuthenticationEvents();
 
@@ -84,10 +90,26 @@ public sealed class ClerkAuthenticationOptions : AuthenticationSchemeOptions
     public bool ValidateSessionCookie { get; set; }
 
     /// <summary>
-    /// The publishable key (<c>pk_test_…</c> / <c>pk_live_…</c>), used only to name the suffixed session cookie
-    /// (<c>__session_&lt;suffix&gt;</c>) Clerk's frontend writes next to <c>__session</c>.
+    /// Lets <see cref="ValidateSessionCookie"/> (on the scheme or through <c>UseClerk</c>) run with no
+    /// <see cref="AuthorizedParties"/>. Off by default: start-up fails instead, because without the <c>azp</c>
+    /// check a session token minted for another site that shares your Clerk instance is accepted as a cookie.
+    /// </summary>
+    public bool AllowSessionCookieWithoutAuthorizedParties { get; set; }
+
+    /// <summary>
+    /// The publishable key (<c>pk_test_…</c> / <c>pk_live_…</c>, else <c>CLERK_PUBLISHABLE_KEY</c>). With
+    /// <see cref="ValidateSessionCookie"/> on, it turns on Clerk's request authentication
+    /// (<see cref="Requests.ClerkRequestAuthenticator"/>): <c>__client_uat</c> checks, handshake redirects for page
+    /// navigations, dev-browser tokens, satellites; the issuer is then pinned to the key's frontend API unless
+    /// <see cref="Issuer"/> says otherwise.
     /// </summary>
     public string? PublishableKey { get; set; }
+
+    /// <summary>
+    /// Adjusts the request authenticator used in cookie mode (satellite, domain, proxy URL, sign-in URL,
+    /// organization sync), after it was filled from these options.
+    /// </summary>
+    public Action<Requests.ClerkRequestAuthenticatorOptions>? ConfigureRequestAuthenticator { get; set; }
 
     /// <summary>The suffix of the suffixed session cookie, when known directly; otherwise derived from <see cref="PublishableKey"/>.</summary>
     public string? SessionCookieSuffix { get; set; }

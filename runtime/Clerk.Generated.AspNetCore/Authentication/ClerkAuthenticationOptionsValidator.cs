@@ -1,3 +1,4 @@
+using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Clerk.Generated.AspNetCore;
@@ -8,6 +9,11 @@ internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<Cle
     internal const string NoKeySourceMessage =
         "The Clerk authentication scheme has no signing keys: set ClerkAuthenticationOptions.SecretKey (or CLERK_SECRET_KEY), "
         + "JwtKey (or CLERK_JWT_KEY, the PEM public key), JwksUrl, or Keys.";
+
+    internal const string CookieWithoutAuthorizedPartiesMessage =
+        "ClerkAuthenticationOptions.ValidateSessionCookie is on but AuthorizedParties is empty: the azp check is what stops a session "
+        + "token minted for another site from being replayed as a cookie. List your app's origins in AuthorizedParties, or set "
+        + "AllowSessionCookieWithoutAuthorizedParties = true to accept that risk explicitly.";
 
     public ValidateOptionsResult Validate(string? name, ClerkAuthenticationOptions options)
     {
@@ -25,9 +31,19 @@ internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<Cle
             failures.Add($"ClerkAuthenticationOptions.ClockSkew must be between zero and one hour; got {options.ClockSkew}.");
         }
 
-        if (options.JwksUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        if (options.JwksUrl is { } url && !ClerkUrlPolicy.IsAllowed(url))
         {
-            failures.Add("ClerkAuthenticationOptions.JwksUrl must be an absolute http(s) URL.");
+            failures.Add(ClerkUrlPolicy.Explain("ClerkAuthenticationOptions.JwksUrl"));
+        }
+
+        if (options.ApiUrl is null || !ClerkUrlPolicy.IsAllowed(options.ApiUrl))
+        {
+            failures.Add(ClerkUrlPolicy.Explain("ClerkAuthenticationOptions.ApiUrl"));
+        }
+
+        if (options.ValidateSessionCookie && options.AuthorizedParties.Count == 0 && !options.AllowSessionCookieWithoutAuthorizedParties)
+        {
+            failures.Add(CookieWithoutAuthorizedPartiesMessage);
         }
 
         if (options.AcceptsToken == Tokens.ClerkTokenTypes.None)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Clerk.Generated.Fleet;
+using Clerk.Generated.Requests;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -50,8 +51,42 @@ internal sealed class ClerkValidatorProvider : IDisposable
             _services.GetService<ILogger<ClerkTokenValidator>>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
-        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), keys as JwksCache);
+        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time), keys as JwksCache);
     }
+
+    /// <summary>Cookie mode with a publishable key: Clerk's whole request procedure (handshakes, <c>__client_uat</c>, dev browser).</summary>
+    private ClerkRequestAuthenticator? CreateAuthenticator(ClerkAuthenticationOptions options, IJwksProvider keys, TimeProvider time)
+    {
+        var publishableKey = ResolvePublishableKey(options);
+        if (!options.ValidateSessionCookie || publishableKey is null)
+        {
+            return null;
+        }
+
+        var requestOptions = new ClerkRequestAuthenticatorOptions
+        {
+            PublishableKey = publishableKey,
+            SecretKey = ResolveSecretKey(options),
+            ApiUrl = options.ApiUrl,
+            AuthorizedParties = options.AuthorizedParties.ToList(),
+            Issuer = options.Issuer,
+            ClockSkew = options.ClockSkew,
+            AcceptsToken = options.AcceptsToken,
+            TreatPendingAsSignedOut = options.TreatPendingAsSignedOut,
+        };
+        options.ConfigureRequestAuthenticator?.Invoke(requestOptions);
+        return new ClerkRequestAuthenticator(
+            requestOptions,
+            keys,
+            _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            time,
+            options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
+            _services.GetService<ILogger<ClerkRequestAuthenticator>>());
+    }
+
+    internal static string? ResolvePublishableKey(ClerkAuthenticationOptions options) =>
+        !string.IsNullOrWhiteSpace(options.PublishableKey) ? options.PublishableKey
+        : Environment.GetEnvironmentVariable(ClerkAuthenticationOptions.PublishableKeyEnvironmentVariable) is { Length: > 0 } env ? env : null;
 
     private IJwksProvider CreateKeys(ClerkAuthenticationOptions options, TimeProvider time)
     {
@@ -97,5 +132,9 @@ internal sealed class ClerkValidatorProvider : IDisposable
         : Environment.GetEnvironmentVariable(ClerkAuthenticationOptions.SecretKeyEnvironmentVariable) is { Length: > 0 } env ? env : null;
 }
 
-/// <summary>A scheme's validator, the name of its suffixed session cookie (null when unknown) and its JWKS cache (null for static keys).</summary>
-internal sealed record ClerkSchemeValidator(ClerkTokenValidator Validator, string? SuffixedCookieName, JwksCache? Keys);
+/// <summary>
+/// A scheme's validator, the name of its suffixed session cookie (null when unknown), and its request authenticator
+/// (cookie mode with a publishable key; null otherwise), and its JWKS cache (null for static keys).
+/// </summary>
+internal sealed record ClerkSchemeValidator(
+    ClerkTokenValidator Validator, string? SuffixedCookieName, ClerkRequestAuthenticator? Authenticator = null, JwksCache? Keys = null);

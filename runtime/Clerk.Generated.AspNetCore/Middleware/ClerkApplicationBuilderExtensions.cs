@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Clerk.Generated.AspNetCore;
 
@@ -15,10 +18,28 @@ public static class ClerkApplicationBuilderExtensions
         var options = new ClerkMiddlewareOptions();
         configure?.Invoke(options);
         ArgumentException.ThrowIfNullOrEmpty(options.Scheme, "ClerkMiddlewareOptions.Scheme");
-        return app.Use(next =>
+        if (options.ValidateSessionCookie == true
+            && app.ApplicationServices.GetService<IOptionsMonitor<ClerkAuthenticationOptions>>()?.Get(options.Scheme) is { } scheme
+            && scheme.AuthorizedParties.Count == 0
+            && !scheme.AllowSessionCookieWithoutAuthorizedParties)
         {
-            var instance = new ClerkMiddleware(next, options);
-            return instance.InvokeAsync;
-        });
+            throw new InvalidOperationException("UseClerk turns ValidateSessionCookie on for scheme '" + options.Scheme + "', but "
+                + ClerkAuthenticationOptionsValidator.CookieWithoutAuthorizedPartiesMessage);
+        }
+
+        var constraints = app.ApplicationServices.GetService<IInlineConstraintResolver>();
+        if (constraints is null && options.ExcludedRoutes.FirstOrDefault(ClerkRouteSet.HasConstraints) is { } constrained)
+        {
+            throw new InvalidOperationException(
+                $"UseClerk cannot exclude '{constrained}': its route constraints can only be evaluated with routing's constraint resolver, "
+                + "and no IInlineConstraintResolver is registered (call services.AddRouting()). Excluding the template without its constraints would leave more paths unauthenticated than it names.");
+        }
+
+        // Built here so a malformed template or an unknown constraint fails at start-up, at the UseClerk call.
+        // Protected templates match by shape (a constraint that fails still protects: the safe direction);
+        // excluded templates evaluate their constraints, so an exclusion never covers more than routing would.
+        var protectedRoutes = new ClerkRouteSet(options.ProtectedRoutes, constraints: null);
+        var excludedRoutes = new ClerkRouteSet(options.ExcludedRoutes, constraints);
+        return app.Use(next => new ClerkMiddleware(next, options, protectedRoutes, excludedRoutes).InvokeAsync);
     }
 }

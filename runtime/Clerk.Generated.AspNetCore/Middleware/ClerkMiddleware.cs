@@ -16,18 +16,17 @@ internal sealed class ClerkMiddleware
     private readonly ClerkRouteSet _protected;
     private readonly ClerkRouteSet _excluded;
 
-    public ClerkMiddleware(RequestDelegate next, ClerkMiddlewareOptions options)
+    public ClerkMiddleware(RequestDelegate next, ClerkMiddlewareOptions options, ClerkRouteSet protectedRoutes, ClerkRouteSet excludedRoutes)
     {
         _next = next;
         _options = options;
-        _protected = new ClerkRouteSet(options.ProtectedRoutes);
-        _excluded = new ClerkRouteSet(options.ExcludedRoutes);
+        _protected = protectedRoutes;
+        _excluded = excludedRoutes;
     }
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (_excluded.Matches(path) || (!_protected.IsEmpty && !_protected.Matches(path)))
+        if (_excluded.Matches(context) || (!_protected.IsEmpty && !_protected.Matches(context)))
         {
             await _next(context).ConfigureAwait(false);
             return;

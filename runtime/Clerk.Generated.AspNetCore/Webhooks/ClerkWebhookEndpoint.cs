@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Clerk.Generated.AspNetCore;
 
 /// <summary>
-/// Handles one delivery: bounded read of the raw body, verification over those exact bytes, envelope parsing,
-/// a claim on the delivery id (only once the signature holds), dispatch, and a status code Svix understands
-/// (2xx = done, anything else = retry later).
+/// Handles one delivery: the Svix headers checked before any byte of the body is read, a bounded read of the raw
+/// body, verification over those exact bytes, envelope parsing, a claim on the delivery id (only once the signature
+/// holds), dispatch, and a status code Svix understands (2xx = done, anything else = retry later).
 /// </summary>
 internal sealed partial class ClerkWebhookEndpoint(
     ClerkWebhookVerifier verifier,
@@ -24,102 +24,41 @@ internal sealed partial class ClerkWebhookEndpoint(
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
-        var aborted = context.RequestAborted;
-        if (request.ContentLength > maxBodyBytes)
+        var headers = ClerkWebhookHeaders.Resolve(request.Headers, static (h, name) => HeaderValue(h, name));
+        if (!verifier.TryCheckHeaders(headers, out var headerFailure))
         {
-            await RejectTooLarge(context, request.ContentLength.Value);
+            await RejectUnverifiedAsync(context, headers, headerFailure).ConfigureAwait(false);
             return;
         }
 
-        // Let the server stop reading early too, but never raise a limit the application set lower.
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
+        if (request.ContentLength > maxBodyBytes)
         {
-            sizeFeature.MaxRequestBodySize = Math.Min(sizeFeature.MaxRequestBodySize ?? long.MaxValue, maxBodyBytes);
+            await RejectTooLargeAsync(context, request.ContentLength.Value).ConfigureAwait(false);
+            return;
         }
 
         var reader = request.BodyReader;
-        ReadResult read;
+        var read = await ReadBoundedBodyAsync(context, reader).ConfigureAwait(false);
+        if (read is null)
+        {
+            return;
+        }
+
+        ClerkWebhookEnvelope? envelope;
         try
         {
-            read = await ReadBodyAsync(reader, aborted);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            await RejectTooLarge(context, length: null);
-            return;
-        }
-
-        if (read.Buffer.Length > maxBodyBytes)
-        {
-            reader.AdvanceTo(read.Buffer.End);
-            await RejectTooLarge(context, read.Buffer.Length);
-            return;
-        }
-
-        ClerkWebhookEnvelope envelope;
-        var headers = ClerkWebhookHeaders.Resolve(request.Headers, static (h, name) => HeaderValue(h, name));
-        try
-        {
-            var body = read.Buffer;
-            var verification = verifier.Verify(body, headers);
-            if (!verification.IsValid)
-            {
-                LogRejected(logger, verification.Failure, headers.MessageId, verification.Message);
-                await WriteProblemAsync(
-                    context, StatusCodes.Status400BadRequest, "Webhook signature verification failed", verification.Message,
-                    verification.Failure.ToString());
-                return;
-            }
-
-            envelope = ClerkWebhookEnvelope.Parse(body, verification.Delivery);
-        }
-        catch (ClerkWebhookPayloadException e)
-        {
-            LogBadPayload(logger, headers.MessageId, e.Message);
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
-            return;
+            envelope = await VerifyAndParseAsync(context, read.Value.Buffer, headers).ConfigureAwait(false);
         }
         finally
         {
             // The envelope holds its own copy of the JSON, so the request buffer can go back to the pipe.
-            reader.AdvanceTo(read.Buffer.End);
+            reader.AdvanceTo(read.Value.Buffer.End);
         }
 
-        var claim = await ClaimAsync(context, envelope.Delivery);
-        if (claim is null)
+        if (envelope is not null && await ClaimAsync(context, envelope.Delivery).ConfigureAwait(false) is { } claim)
         {
-            return;
+            await DispatchAsync(context, envelope, claim).ConfigureAwait(false);
         }
-
-        try
-        {
-            var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted);
-            LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
-            await CompleteAsync(claim.Value);
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
-        }
-        catch (ClerkWebhookPayloadException e)
-        {
-            LogBadPayload(logger, envelope.Delivery?.MessageId, e.Message);
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
-        }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
-        {
-            // The sender is gone; nothing can be answered, and Svix will retry.
-        }
-        catch (Exception e)
-        {
-            // The exception is logged, not returned: its message may hold application data.
-            LogHandlerFailed(logger, e, envelope.Type, envelope.Delivery?.MessageId);
-            await WriteProblemAsync(
-                context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
-                "A handler for this event failed; the delivery should be retried.", "HandlerFailed");
-        }
-
-        // Not processed: give the claim back so the sender's retry (to any instance) can run the handlers.
-        await ReleaseAsync(claim.Value);
     }
 
     /// <summary>
@@ -133,7 +72,7 @@ internal sealed partial class ClerkWebhookEndpoint(
             return new ClerkWebhookDeliveryClaim(string.Empty, ClerkWebhookDeliveryStatus.Claimed, string.Empty);
         }
 
-        var claim = await deliveries.TryClaimAsync(delivery.MessageId, context.RequestAborted);
+        var claim = await deliveries.TryClaimAsync(delivery.MessageId, context.RequestAborted).ConfigureAwait(false);
         switch (claim.Status)
         {
             case ClerkWebhookDeliveryStatus.Claimed:
@@ -147,9 +86,93 @@ internal sealed partial class ClerkWebhookEndpoint(
                 context.Response.Headers.RetryAfter = "5";
                 await WriteProblemAsync(
                     context, StatusCodes.Status409Conflict, "Webhook delivery in progress",
-                    "This delivery is being processed by another request; retry later.", "DeliveryInFlight");
+                    "This delivery is being processed by another request; retry later.", "DeliveryInFlight").ConfigureAwait(false);
                 return null;
         }
+    }
+
+    /// <summary>Reads the whole body up to the limit; null when the answer (413) has already been written.</summary>
+    private async Task<ReadResult?> ReadBoundedBodyAsync(HttpContext context, PipeReader reader)
+    {
+        // Let the server stop reading early too, but never raise a limit the application set lower.
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = Math.Min(sizeFeature.MaxRequestBodySize ?? long.MaxValue, maxBodyBytes);
+        }
+
+        ReadResult read;
+        try
+        {
+            read = await ReadBodyAsync(reader, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await RejectTooLargeAsync(context, length: null).ConfigureAwait(false);
+            return null;
+        }
+
+        if (read.Buffer.Length > maxBodyBytes)
+        {
+            reader.AdvanceTo(read.Buffer.End);
+            await RejectTooLargeAsync(context, read.Buffer.Length).ConfigureAwait(false);
+            return null;
+        }
+
+        return read;
+    }
+
+    /// <summary>The verified envelope; null when the answer (400) has already been written.</summary>
+    private async Task<ClerkWebhookEnvelope?> VerifyAndParseAsync(HttpContext context, ReadOnlySequence<byte> body, ClerkWebhookHeaders headers)
+    {
+        try
+        {
+            var verification = verifier.Verify(body, headers);
+            if (!verification.IsValid)
+            {
+                await RejectUnverifiedAsync(context, headers, verification).ConfigureAwait(false);
+                return null;
+            }
+
+            return ClerkWebhookEnvelope.Parse(body, verification.Delivery);
+        }
+        catch (ClerkWebhookPayloadException e)
+        {
+            await RejectPayloadAsync(context, headers.MessageId, e).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext context, ClerkWebhookEnvelope envelope, ClerkWebhookDeliveryClaim claim)
+    {
+        var aborted = context.RequestAborted;
+        try
+        {
+            var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted).ConfigureAwait(false);
+            LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
+            await CompleteAsync(claim).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+        catch (ClerkWebhookPayloadException e)
+        {
+            await RejectPayloadAsync(context, envelope.Delivery?.MessageId, e).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The sender is gone; nothing can be answered, and Svix will retry.
+        }
+        catch (Exception e)
+        {
+            // The exception is logged, not returned: its message may hold application data.
+            LogHandlerFailed(logger, e, envelope.Type, envelope.Delivery?.MessageId);
+            await WriteProblemAsync(
+                context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
+                "A handler for this event failed; the delivery should be retried.", "HandlerFailed").ConfigureAwait(false);
+        }
+
+        // Not processed: give the claim back so the sender's retry (to any instance) can run the handlers.
+        await ReleaseAsync(claim).ConfigureAwait(false);
     }
 
     // The outcome is recorded even when the sender hung up: the handlers ran, or must be able to run again.
@@ -163,7 +186,7 @@ internal sealed partial class ClerkWebhookEndpoint(
     {
         while (true)
         {
-            var read = await reader.ReadAsync(cancellationToken);
+            var read = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (read.IsCompleted || read.IsCanceled || read.Buffer.Length > maxBodyBytes)
             {
                 return read;
@@ -179,7 +202,20 @@ internal sealed partial class ClerkWebhookEndpoint(
             ? (values.Count == 1 ? values[0] : string.Join(' ', values.ToArray()))
             : null;
 
-    private Task RejectTooLarge(HttpContext context, long? length)
+    private Task RejectUnverifiedAsync(HttpContext context, ClerkWebhookHeaders headers, ClerkWebhookVerificationResult failure)
+    {
+        LogRejected(logger, failure.Failure, headers.MessageId, failure.Message);
+        return WriteProblemAsync(
+            context, StatusCodes.Status400BadRequest, "Webhook signature verification failed", failure.Message, failure.Failure.ToString());
+    }
+
+    private Task RejectPayloadAsync(HttpContext context, string? messageId, ClerkWebhookPayloadException e)
+    {
+        LogBadPayload(logger, messageId, e.Message);
+        return WriteProblemAsync(context, StatusCodes.Status400BadRequest, "Webhook payload is not a Clerk event", e.Message, "InvalidPayload");
+    }
+
+    private Task RejectTooLargeAsync(HttpContext context, long? length)
     {
         LogTooLarge(logger, length, maxBodyBytes);
         return WriteProblemAsync(
@@ -202,7 +238,7 @@ internal sealed partial class ClerkWebhookEndpoint(
             json.WriteEndObject();
         }
 
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     [LoggerMessage(1, LogLevel.Warning, "Rejected Clerk webhook {MessageId}: {Failure}. {Reason}")]

@@ -109,13 +109,17 @@ internal static class JsonStringEscapes
         return true;
     }
 
-    /// <summary>Whether a whole JSON document has only well-formed strings (and is one well-formed value).</summary>
+    /// <summary>
+    /// Whether a whole JSON document has only strings that can become .NET strings: valid UTF-8 (the reader checks
+    /// bytes outside strings itself, not inside them) and well-formed escapes.
+    /// </summary>
     /// <remarks>Throws <see cref="JsonException"/> when the text is not JSON within the reader's options.</remarks>
     public static bool HasOnlyWellFormedStrings(Utf8JsonReader reader)
     {
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && !IsWellFormed(ref reader))
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                && (!IsValidUtf8(ref reader) || !IsWellFormed(ref reader)))
             {
                 return false;
             }
@@ -123,6 +127,11 @@ internal static class JsonStringEscapes
 
         return true;
     }
+
+    private static bool IsValidUtf8(ref readonly Utf8JsonReader reader) =>
+        reader.HasValueSequence
+            ? System.Text.Unicode.Utf8.IsValid(reader.ValueSequence.ToArray())
+            : System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
 
     private static int Hex(byte b) => b switch
     {

@@ -72,6 +72,15 @@ public sealed class JwksCache : IJwksProvider
         }
 
         _httpClient = httpClient;
+        if (options.JwksUrl is { } jwksUrl)
+        {
+            ClerkUrlPolicy.ThrowIfNotAllowed(jwksUrl, "JwksCacheOptions.JwksUrl");
+        }
+        else
+        {
+            ClerkUrlPolicy.ThrowIfNotAllowed(options.ApiUrl, "JwksCacheOptions.ApiUrl");
+        }
+
         _secretKey = options.JwksUrl is null ? options.SecretKey : null;
         _jwksUrl = options.JwksUrl ?? new Uri(EnsureTrailingSlash(options.ApiUrl), "v1/jwks");
         _settings = new JwksCacheOptions

@@ -56,6 +56,7 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
         ArgumentException.ThrowIfNullOrEmpty(secretKey);
         _httpClient = httpClient;
         _secretKey = secretKey;
+        ClerkUrlPolicy.ThrowIfNotAllowed(apiUrl ?? JwksCacheOptions.DefaultApiUrl, nameof(apiUrl));
         var baseUrl = (apiUrl ?? JwksCacheOptions.DefaultApiUrl).AbsoluteUri;
         _apiUrl = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
         _time = timeProvider ?? TimeProvider.System;

@@ -41,7 +41,7 @@ internal static class ClerkWebhookSignature
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ReturnCleared(buffer, (int)total);
             }
         }
         else
@@ -79,7 +79,7 @@ internal static class ClerkWebhookSignature
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                ReturnCleared(buffer, (int)total);
             }
         }
         else
@@ -120,8 +120,16 @@ internal static class ClerkWebhookSignature
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ReturnCleared(buffer, prefixLength);
         }
+    }
+
+    // The buffer held a webhook body (personal data, often) and goes back to a pool shared with the whole process:
+    // clear what was written before any other renter can read it.
+    private static void ReturnCleared(byte[] buffer, int used)
+    {
+        CryptographicOperations.ZeroMemory(buffer.AsSpan(0, used));
+        ArrayPool<byte>.Shared.Return(buffer);
     }
 
     private static void Encode(ReadOnlySpan<byte> mac, Span<char> destination)

@@ -89,6 +89,15 @@ public sealed class ClerkWebhookVerifier
         return Compare(headers, timestamp, expected);
     }
 
+    /// <summary>
+    /// Checks everything that does not need the body: the id, timestamp and signature headers are present and the
+    /// timestamp is canonical and fresh. An endpoint calls this before reading the body, so a request without them
+    /// costs no buffering; <see cref="Verify(ReadOnlySpan{byte}, ClerkWebhookHeaders)"/> repeats the check.
+    /// </summary>
+    /// <returns>True when the headers pass; otherwise false with the rejection in <paramref name="failure"/>.</returns>
+    public bool TryCheckHeaders(ClerkWebhookHeaders headers, out ClerkWebhookVerificationResult failure) =>
+        TryCheckHeaders(headers, out _, out failure);
+
     /// <summary>Checks a delivery and throws when it is rejected.</summary>
     /// <returns>The verified message id and timestamp.</returns>
     /// <exception cref="ClerkWebhookVerificationException">The delivery is not authentic or not fresh.</exception>

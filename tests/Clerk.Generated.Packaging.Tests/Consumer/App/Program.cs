@@ -1,0 +1,27 @@
+using Clerk.Generated;
+using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Tokens;
+
+// Keys come from the environment, as in production: CLERK_SECRET_KEY (session tokens through Clerk's JWKS, and the
+// Backend API client) and CLERK_WEBHOOK_SIGNING_SECRET (the webhook endpoint).
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk();
+builder.Services.AddAuthorization(o => o.AddPolicy("invoices", p => p.RequireClerkSession().RequireOrganizationPermission("org:invoices:read")));
+builder.Services.AddClerkClient();
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapGet("/health", () => "ok");
+app.MapGet("/me", (ClerkJwt jwt) => jwt.Subject).RequireClerk();
+app.MapGet("/invoices", () => "in_1001").RequireAuthorization("invoices");
+// The generated client as a handler parameter: bound from DI by the request-delegate generator under Native AOT.
+app.MapGet("/users/{id}", async (string id, ClerkClient clerk, CancellationToken cancellationToken) =>
+    (await clerk.Users.GetAsync(id, cancellationToken)).FirstName ?? "").RequireClerk();
+app.MapClerkWebhooks("/webhooks/clerk", handlers => handlers.On("user.created", (_, _) => Task.CompletedTask));
+
+app.Run();
+
+/// <summary>The entry point, for WebApplicationFactory.</summary>
+public partial class Program;
