@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
+using Clerk.Generated.Runtime;
 
 namespace Clerk.Generated.Fleet;
 
@@ -16,6 +17,7 @@ public sealed class ClerkBackendApiRateLimitHandler : DelegatingHandler
     private readonly RateLimiter _limiter;
     private readonly IClerkRetryAfterBoard? _board;
     private readonly TimeProvider _time;
+    private long _refused;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="limiter">Grants calls (not disposed by the handler).</param>
@@ -31,8 +33,6 @@ public sealed class ClerkBackendApiRateLimitHandler : DelegatingHandler
 
     /// <summary>How many calls were answered locally with 429 because no permit was granted.</summary>
     public long RefusedCalls => Interlocked.Read(ref _refused);
-
-    private long _refused;
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -54,12 +54,11 @@ public sealed class ClerkBackendApiRateLimitHandler : DelegatingHandler
         return response;
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date is { } date ? date - _time.GetUtcNow() : null);
-        return delay is { } d && d > TimeSpan.Zero ? (d > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : d) : null;
-    }
+    /// <summary>Clerk's Retry-After, capped at an hour so a bogus header cannot stop the fleet for longer.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response) =>
+        ClerkRetryPolicy.ParseRetryAfter(response.Headers, _time.GetUtcNow()) is { } wait && wait > TimeSpan.Zero
+            ? (wait > TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : wait)
+            : null;
 
     /// <summary>The answer Clerk would give, made here: the transport retries it (after Retry-After) or reports it as rate limited.</summary>
     private static HttpResponseMessage RefusedLocally(HttpRequestMessage request, TimeSpan wait)
