@@ -44,7 +44,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             output.AddSource(HintName(item.Settings, item.Type.Name), EmittedSourceCache.GetOrAdd(item, static i => TypeEmitter.Emit(i.Type, i.Settings))));
 
         var groups = models
-            .SelectMany(static (spec, _) => spec.SpecKind == "webhooks"
+            .SelectMany(static (spec, _) => spec.SpecKind == SpecKind.Webhooks
                 ? ImmutableArray<GroupToEmit>.Empty
                 : spec.Groups.Select(group => new GroupToEmit(spec.Settings, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Groups);
@@ -54,10 +54,42 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             output.AddSource(HintName(item.Settings, item.Group.InterfaceName), EmittedSourceCache.GetOrAdd((item, "interface"), static i => GroupInterfaceEmitter.Emit(i.item)));
         });
 
-        var shared = models
-            .Select(static (spec, _) => spec with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
-            .WithTrackingName(TrackingNames.SharedFiles);
-        context.RegisterSourceOutput(shared, static (output, spec) => EmitShared(output, spec));
+        // The shared files, each from the narrow model it shows (see SharedOutputModels).
+        var generating = models.Where(static spec => !spec.Types.IsEmpty || !spec.Groups.IsEmpty);
+        var contexts = generating
+            .Select(static (spec, _) => ContextEmitter.Model(spec))
+            .WithTrackingName(TrackingNames.JsonContext);
+        context.RegisterSourceOutput(contexts, static (output, model) =>
+            output.AddSource(HintName(model.Settings, SpecKinds.ContextName(model.SpecKind)), EmittedSourceCache.GetOrAdd(model, ContextEmitter.Emit)));
+
+        var apis = generating.Where(static spec => spec.SpecKind == SpecKind.Api);
+        var clients = apis
+            .Select(static (spec, _) => ClientModel.Of(spec))
+            .WithTrackingName(TrackingNames.Client);
+        context.RegisterSourceOutput(clients, static (output, model) =>
+        {
+            output.AddSource(HintName(model.Settings, "ClerkClient"), EmittedSourceCache.GetOrAdd((model, "class"), static i => ClientEmitter.EmitClient(i.model)));
+            output.AddSource(HintName(model.Settings, "IClerkClient"), EmittedSourceCache.GetOrAdd((model, "interface"), static i => ClientEmitter.EmitClientInterface(i.model)));
+        });
+
+        var registrations = clients
+            .Select(static (client, _) => ServiceRegistrationModel.Of(client))
+            .WithTrackingName(TrackingNames.ServiceRegistration);
+        context.RegisterSourceOutput(registrations, static (output, model) =>
+            output.AddSource(HintName(model.Settings, "ClerkServiceCollectionExtensions"), EmittedSourceCache.GetOrAdd(model, ClientEmitter.EmitServiceCollectionExtensions)));
+
+        var endpoints = apis
+            .Select(static (spec, _) => EndpointsModel.Of(spec))
+            .WithTrackingName(TrackingNames.Endpoints);
+        context.RegisterSourceOutput(endpoints, static (output, model) =>
+            output.AddSource(HintName(model.Settings, "ClerkEndpoints"), EmittedSourceCache.GetOrAdd(model, ClientEmitter.EmitEndpoints)));
+
+        var webhookEvents = generating
+            .Where(static spec => spec.SpecKind == SpecKind.Webhooks)
+            .Select(static (spec, _) => new WebhookEventsModel(spec.Settings, spec.WebhookEvents))
+            .WithTrackingName(TrackingNames.WebhookEvents);
+        context.RegisterSourceOutput(webhookEvents, static (output, model) =>
+            output.AddSource(HintName(model.Settings, "ClerkWebhookEvents"), EmittedSourceCache.GetOrAdd(model, WebhookEventsEmitter.Emit)));
 
         var diagnostics = models
             .Select(static (spec, _) => spec.Diagnostics)
@@ -74,55 +106,20 @@ public sealed class ClerkGenerator : IIncrementalGenerator
     private static SpecInput? ReadInput(AdditionalText file, Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
     {
         var options = optionsProvider.GetOptions(file);
-        if (!options.TryGetValue("build_metadata.AdditionalFiles.ClerkSpec", out var kind) || string.IsNullOrWhiteSpace(kind))
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.ClerkSpec", out var clerkSpec) || SpecKinds.IsOff(clerkSpec))
         {
             return null;
         }
 
-        kind = kind.Trim().ToLowerInvariant();
-        if (kind is "false")
-        {
-            return null;
-        }
-
-        var specKind = kind is "webhooks" ? "webhooks" : "bapi";
+        SpecKind? kind = SpecKinds.TryParse(clerkSpec, out var parsed) ? parsed : null;
         options.TryGetValue("build_metadata.AdditionalFiles.ClerkNamespace", out var ns);
         options.TryGetValue("build_metadata.AdditionalFiles.ClerkTypeVisibility", out var visibility);
         options.TryGetValue("build_metadata.AdditionalFiles.ClerkTags", out var tags);
-        if (specKind == "webhooks" && string.IsNullOrWhiteSpace(ns))
-        {
-            // Both specs define models such as User: webhook events get a namespace of their own by default.
-            ns = "Clerk.Generated.WebhookEvents";
-        }
-
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new SpecInput(file.Path, text, specKind, ns, visibility, tags);
+        return new SpecInput(file.Path, text, kind, clerkSpec.Trim(), ns, visibility, tags);
     }
 
     private static string HintName(EmitSettings settings, string name) => settings.Namespace + "." + name + ".g.cs";
-
-    private static void EmitShared(SourceProductionContext output, SpecModel spec)
-    {
-        if (spec.Types.IsEmpty && spec.Groups.IsEmpty)
-        {
-            return;
-        }
-
-        output.AddSource(HintName(spec.Settings, ContextEmitter.ContextName(spec.SpecKind)), Cached(spec, "context", ContextEmitter.Emit));
-        if (spec.SpecKind == "webhooks")
-        {
-            output.AddSource(HintName(spec.Settings, "ClerkWebhookEvents"), Cached(spec, "events", WebhookEventsEmitter.Emit));
-            return;
-        }
-
-        output.AddSource(HintName(spec.Settings, "ClerkClient"), Cached(spec, "client", ClientEmitter.EmitClient));
-        output.AddSource(HintName(spec.Settings, "IClerkClient"), Cached(spec, "client interface", ClientEmitter.EmitClientInterface));
-        output.AddSource(HintName(spec.Settings, "ClerkEndpoints"), Cached(spec, "endpoints", ClientEmitter.EmitEndpoints));
-        output.AddSource(HintName(spec.Settings, "ClerkServiceCollectionExtensions"), Cached(spec, "services", ClientEmitter.EmitServiceCollectionExtensions));
-    }
-
-    private static string Cached(SpecModel spec, string file, Func<SpecModel, string> emit) =>
-        EmittedSourceCache.GetOrAdd((spec, file), item => emit(item.spec));
 
     private static Diagnostic ToDiagnostic(DiagnosticInfo info)
     {

@@ -7,6 +7,10 @@ internal static class TrackingNames
     public const string SpecModel = nameof(SpecModel);
     public const string Types = nameof(Types);
     public const string Groups = nameof(Groups);
-    public const string SharedFiles = nameof(SharedFiles);
+    public const string JsonContext = nameof(JsonContext);
+    public const string Client = nameof(Client);
+    public const string ServiceRegistration = nameof(ServiceRegistration);
+    public const string Endpoints = nameof(Endpoints);
+    public const string WebhookEvents = nameof(WebhookEvents);
     public const string Diagnostics = nameof(Diagnostics);
 }

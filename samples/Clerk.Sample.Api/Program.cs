@@ -55,10 +55,11 @@ org.MapGet("/invoices", (ClerkJwt jwt) => new InvoicesResponse(
 org.MapGet("/settings", (ClerkJwt jwt) => new OrganizationResponse(jwt.Organization!.Id, jwt.Organization.Slug, jwt.Organization.Role, []))
     .RequireOrganizationRole("org:admin");
 
-// The generated client as a handler parameter, bound at compile time by the request-delegate generator (Native AOT):
-// it comes from Clerk.Sample.BackendApi, a referenced library. Optional, because it is registered only with a secret
-// key; without one, or when Clerk cannot be reached, a clear problem, never a crash.
-app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, [FromServices] ClerkClient? client, CancellationToken cancellationToken) =>
+// The generated client as a handler parameter (its interface, which AddClerkClient registers, so tests can stub it),
+// bound at compile time by the request-delegate generator (Native AOT): it comes from Clerk.Sample.BackendApi, a
+// referenced library. Optional, because it is registered only with a secret key; without one, or when Clerk cannot
+// be reached, a clear problem, never a crash.
+app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, [FromServices] IClerkClient? client, CancellationToken cancellationToken) =>
 {
     if (client is null)
     {

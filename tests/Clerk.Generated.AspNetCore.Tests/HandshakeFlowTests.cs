@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Clerk.Generated.Tests.Shared;
 using Microsoft.AspNetCore.Http;
 
 namespace Clerk.Generated.AspNetCore.Tests;
@@ -100,6 +100,7 @@ public sealed class HandshakeFlowTests
         o =>
         {
             o.ValidateSessionCookie = true;
+            o.AuthorizedParties.Add("http://localhost:3000");
             o.PublishableKey = PublishableKey;
             o.SecretKey = "sk_live_standin";
             o.ApiUrl = frontend.Url;
@@ -147,23 +148,13 @@ public sealed class HandshakeFlowTests
     /// <summary>Clerk's frontend API and Backend API for handshakes, on 127.0.0.1.</summary>
     private sealed class StandInFrontendApi : IAsyncDisposable
     {
-        private readonly HttpListener _listener = new();
         private readonly Dictionary<string, string[]> _nonces = new();
-        private readonly Task _loop;
+        private readonly LoopbackHttpServer _server;
         private int _redeemed;
 
-        public StandInFrontendApi()
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            Url = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-            probe.Stop();
-            _listener.Prefixes.Add(Url.AbsoluteUri);
-            _listener.Start();
-            _loop = Task.Run(ServeAsync);
-        }
+        public StandInFrontendApi() => _server = new LoopbackHttpServer(AnswerAsync);
 
-        public Uri Url { get; }
+        public Uri Url => _server.Url;
 
         public HttpClient Client { get; } = new(new HttpClientHandler { AllowAutoRedirect = false });
 
@@ -173,74 +164,57 @@ public sealed class HandshakeFlowTests
 
         public int NoncesRedeemed => Volatile.Read(ref _redeemed);
 
-        private async Task ServeAsync()
+        private async Task AnswerAsync(HttpListenerContext context)
         {
-            while (_listener.IsListening)
+            var query = context.Request.QueryString;
+            switch (context.Request.Url!.AbsolutePath)
             {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
+                case "/v1/client/handshake":
+                    // Clerk's FAPI: the client is signed in, so mint a fresh session and send the browser back
+                    // with a nonce the backend redeems (format=nonce).
+                    lock (HandshakeReasons)
+                    {
+                        HandshakeReasons.Add(query["__clerk_hs_reason"] ?? "?");
+                    }
 
-                var query = context.Request.QueryString;
-                switch (context.Request.Url!.AbsolutePath)
-                {
-                    case "/v1/client/handshake":
-                        // Clerk's FAPI: the client is signed in, so mint a fresh session and send the browser back
-                        // with a nonce the backend redeems (format=nonce).
-                        lock (HandshakeReasons)
-                        {
-                            HandshakeReasons.Add(query["__clerk_hs_reason"] ?? "?");
-                        }
+                    var nonce = "nonce_" + Guid.NewGuid().ToString("N");
+                    lock (_nonces)
+                    {
+                        _nonces[nonce] = [$"__session={MintSession!()}; Path=/; HttpOnly; SameSite=Lax", $"__client_uat={TestApp.Now.ToUnixTimeSeconds() - 60}; Path=/; SameSite=Lax"];
+                    }
 
-                        var nonce = "nonce_" + Guid.NewGuid().ToString("N");
-                        lock (_nonces)
-                        {
-                            _nonces[nonce] = [$"__session={MintSession!()}; Path=/; HttpOnly; SameSite=Lax", $"__client_uat={TestApp.Now.ToUnixTimeSeconds() - 60}; Path=/; SameSite=Lax"];
-                        }
+                    var back = query["redirect_url"]!;
+                    context.Response.StatusCode = 307;
+                    context.Response.RedirectLocation = back + (back.Contains('?') ? "&" : "?") + "__clerk_handshake_nonce=" + nonce;
+                    break;
+                case "/v1/clients/handshake_payload":
+                    string[]? directives;
+                    lock (_nonces)
+                    {
+                        _nonces.Remove(query["nonce"] ?? string.Empty, out directives);
+                    }
 
-                        var back = query["redirect_url"]!;
-                        context.Response.StatusCode = 307;
-                        context.Response.RedirectLocation = back + (back.Contains('?') ? "&" : "?") + "__clerk_handshake_nonce=" + nonce;
-                        break;
-                    case "/v1/clients/handshake_payload":
-                        string[]? directives;
-                        lock (_nonces)
-                        {
-                            _nonces.Remove(query["nonce"] ?? string.Empty, out directives);
-                        }
-
-                        if (directives is null || context.Request.Headers["Authorization"] != "Bearer sk_live_standin")
-                        {
-                            context.Response.StatusCode = 404;
-                            break;
-                        }
-
-                        Interlocked.Increment(ref _redeemed);
-                        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["directives"] = directives }));
-                        context.Response.ContentType = "application/json";
-                        await context.Response.OutputStream.WriteAsync(body);
-                        break;
-                    default:
+                    if (directives is null || context.Request.Headers["Authorization"] != "Bearer sk_live_standin")
+                    {
                         context.Response.StatusCode = 404;
                         break;
-                }
+                    }
 
-                context.Response.Close();
+                    Interlocked.Increment(ref _redeemed);
+                    var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string[]> { ["directives"] = directives }));
+                    context.Response.ContentType = "application/json";
+                    await context.Response.OutputStream.WriteAsync(body);
+                    break;
+                default:
+                    context.Response.StatusCode = 404;
+                    break;
             }
         }
 
         public async ValueTask DisposeAsync()
         {
             Client.Dispose();
-            _listener.Stop();
-            _listener.Close();
-            await _loop;
+            await _server.DisposeAsync();
         }
     }
 }

@@ -131,6 +131,27 @@ public sealed class BrokenSpecTests
         Assert.That(run.Sources, Is.Empty);
     }
 
+    [TestCase("fapi")]
+    [TestCase("yes")]
+    public void An_unknown_ClerkSpec_value_is_CLERKGEN009_naming_the_accepted_values_and_generates_nothing(string clerkSpec)
+    {
+        var run = GeneratorHarness.Run(SpecItem.Fixture("settings.yml") with { ClerkSpec = clerkSpec });
+
+        Assert.That(run.DiagnosticSummaries(), Is.EqualTo(new[] { "CLERKGEN009 @ 1:1" }));
+        Assert.That(run.Diagnostics.Single().GetMessage(), Does.Contain("ClerkSpec '" + clerkSpec + "'").And.Contain("'true'").And.Contain("'webhooks'"));
+        Assert.That(run.Sources, Is.Empty);
+    }
+
+    [TestCase("TRUE")]
+    [TestCase(" bapi ")]
+    public void ClerkSpec_values_are_read_trimmed_and_in_any_case(string clerkSpec)
+    {
+        var run = GeneratorHarness.Run(SpecItem.Fixture("settings.yml") with { ClerkSpec = clerkSpec });
+
+        Assert.That(run.Diagnostics, Is.Empty);
+        Assert.That(run.Sources.Select(s => s.HintName), Does.Contain(DefaultNamespace + ".UsersApi.g.cs"));
+    }
+
     [Test]
     public void Two_specs_in_two_namespaces_generate_side_by_side()
     {

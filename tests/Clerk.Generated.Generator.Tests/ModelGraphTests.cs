@@ -121,7 +121,7 @@ public sealed class ModelGraphTests
     [Test]
     public void Parsing_the_same_text_twice_gives_equal_models()
     {
-        var input = new Parsing.SpecInput(RepositoryPaths.RealSpecYaml, RealSpec.Text, "bapi", null, null, null);
+        var input = new Parsing.SpecInput(RepositoryPaths.RealSpecYaml, RealSpec.Text, SpecKind.Api, "true", null, null, null);
 
         var again = Parsing.SpecParser.Parse(input, CancellationToken.None);
 

@@ -12,6 +12,7 @@ internal static class CSharpTypes
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";
     public const string Generic = "global::System.Collections.Generic";
+    public const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
     public static string GeneratedCodeAttribute =>
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Clerk.Generated\", \"" + typeof(CSharpTypes).Assembly.GetName().Version!.ToString(3) + "\")]";
@@ -42,7 +43,7 @@ internal static class CSharpTypes
 
     /// <summary>The converter of a generated named type.</summary>
     public static string ConverterOf(string typeName, EmitSettings settings) =>
-        "global::" + settings.Namespace + ".Serialization." + typeName + "JsonConverter";
+        Generated("Serialization." + typeName + "JsonConverter", settings);
 
     /// <summary>
     /// An expression reading the value at the reader's current token (not null) and leaving the reader on the
@@ -56,11 +57,36 @@ internal static class CSharpTypes
         TypeReferenceKind.Double => reader + ".GetDouble()",
         TypeReferenceKind.Boolean => reader + ".GetBoolean()",
         TypeReferenceKind.DateTimeOffset => reader + ".GetDateTimeOffset()",
-        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance.Read(ref " + reader + ", typeof(" + Name(type, settings) + "), " + options + ")!",
+        TypeReferenceKind.Named => Serialization + ".ClerkJson.Read(ref " + reader + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance)",
         TypeReferenceKind.Runtime => Json + ".JsonSerializer.Deserialize(ref " + reader + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ")!",
-        TypeReferenceKind.List => Serialization + ".ClerkJson.ReadList(ref " + reader + ", " + options + ", " + ReadLambda(type.Element!, settings) + ")",
-        TypeReferenceKind.Map => Serialization + ".ClerkJson.ReadMap(ref " + reader + ", " + options + ", " + ReadLambda(type.Element!, settings) + ")",
+        TypeReferenceKind.List => Serialization + ".ClerkJson.ReadList(ref " + reader + ", " + options + ", " + ItemReader(type.Element!, settings) + ")",
+        TypeReferenceKind.Map => Serialization + ".ClerkJson.ReadMap(ref " + reader + ", " + options + ", " + ItemReader(type.Element!, settings) + ")",
         TypeReferenceKind.File => throw new InvalidOperationException("Files are not read from JSON."),
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// What reads one item of a list or map: a converter (the generated type's, System.Text.Json's for scalars, the
+    /// runtime's for nested lists and maps), or for the runtime's own types a static lambda.
+    /// </summary>
+    private static string ItemReader(TypeReference type, EmitSettings settings) =>
+        type.Kind == TypeReferenceKind.Runtime ? ReadLambda(type, settings) : Converter(type, settings);
+
+    /// <summary>What writes one item of a list or map (see <see cref="ItemReader"/>).</summary>
+    private static string ItemWriter(TypeReference type, EmitSettings settings) =>
+        type.Kind == TypeReferenceKind.Runtime ? WriteLambda(type, settings) : Converter(type, settings);
+
+    /// <summary>A <c>JsonConverter&lt;T&gt;</c> expression for <paramref name="type"/> (not a runtime or file type).</summary>
+    public static string Converter(TypeReference type, EmitSettings settings) => type.Kind switch
+    {
+        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance",
+        TypeReferenceKind.List => "new " + Serialization + ".ClerkListConverter<" + Name(type.Element!, settings) + ">(" + Converter(type.Element!, settings) + ")",
+        TypeReferenceKind.Map => "new " + Serialization + ".ClerkMapConverter<" + Name(type.Element!, settings) + ">(" + Converter(type.Element!, settings) + ")",
+        TypeReferenceKind.Json => Metadata + ".JsonMetadataServices.JsonElementConverter",
+        // System.Text.Json annotates its string converter as string?; the runtime hands it out as string.
+        TypeReferenceKind.String => Serialization + ".ClerkJson.StringConverter",
+        TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
+            Metadata + ".JsonMetadataServices." + type.Kind + "Converter",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
@@ -82,8 +108,8 @@ internal static class CSharpTypes
         TypeReferenceKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
         TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance.Write(" + writer + ", " + value + ", " + options + ");",
         TypeReferenceKind.Runtime => Json + ".JsonSerializer.Serialize(" + writer + ", " + value + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ");",
-        TypeReferenceKind.List => Serialization + ".ClerkJson.WriteList(" + writer + ", " + value + ", " + options + ", " + WriteLambda(type.Element!, settings) + ");",
-        TypeReferenceKind.Map => Serialization + ".ClerkJson.WriteMap(" + writer + ", " + value + ", " + options + ", " + WriteLambda(type.Element!, settings) + ");",
+        TypeReferenceKind.List => Serialization + ".ClerkJson.WriteList(" + writer + ", " + value + ", " + options + ", " + ItemWriter(type.Element!, settings) + ");",
+        TypeReferenceKind.Map => Serialization + ".ClerkJson.WriteMap(" + writer + ", " + value + ", " + options + ", " + ItemWriter(type.Element!, settings) + ");",
         TypeReferenceKind.File => throw new InvalidOperationException("Files are not written as JSON."),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };

@@ -13,7 +13,7 @@ internal static class ClientEmitter
     private const string Transport = CSharpTypes.Runtime + ".ClerkHttpTransport";
     private const string Options = CSharpTypes.Runtime + ".ClerkClientOptions";
 
-    public static string EmitClient(SpecModel spec)
+    public static string EmitClient(ClientModel spec)
     {
         var settings = spec.Settings;
         var ns = settings.Namespace;
@@ -99,7 +99,7 @@ internal static class ClientEmitter
     /// <c>IClerkClient</c>: the groups as their interfaces and the raw escape hatch, what application code depends on
     /// and tests stub.
     /// </summary>
-    public static string EmitClientInterface(SpecModel spec)
+    public static string EmitClientInterface(ClientModel spec)
     {
         var settings = spec.Settings;
         var writer = FileHeader.Start();
@@ -142,9 +142,9 @@ internal static class ClientEmitter
         "global::System.Threading.CancellationToken cancellationToken = default",
     };
 
-    private static string GroupSummary(GroupModel group) => group.Documentation ?? "The " + group.Name + " operations.";
+    private static string GroupSummary(GroupSummary group) => group.Documentation ?? "The " + group.Name + " operations.";
 
-    public static string EmitEndpoints(SpecModel spec)
+    public static string EmitEndpoints(EndpointsModel spec)
     {
         var settings = spec.Settings;
         var endpoint = CSharpTypes.Runtime + ".ClerkEndpoint";
@@ -156,14 +156,15 @@ internal static class ClientEmitter
         writer.OpenBlock(settings.Accessibility + " static partial class ClerkEndpoints");
         var names = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal) { "All", "ClerkEndpoints" };
         var fields = new System.Collections.Generic.List<string>();
-        foreach (var operation in spec.Groups.SelectMany(g => g.Operations))
+        foreach (var operation in spec.Endpoints)
         {
             var name = Naming.Unique(Naming.Pascal(operation.OperationId), names);
             fields.Add(name);
             writer.Doc("summary", operation.HttpMethod + " " + operation.PathTemplate + (operation.Summary is null ? string.Empty : ": " + operation.Summary));
-            writer.Line("public static readonly " + endpoint + " " + name + " = new(" + Naming.Literal(operation.OperationId) + ", " +
-                Naming.Literal(operation.HttpMethod) + ", " + Naming.Literal(operation.PathTemplate) + ", " + Naming.Literal(operation.Group) + ", " +
-                (operation.IsDeprecated ? "true" : "false") + ");");
+            writer.Call(
+                "public static readonly " + endpoint + " " + name + " = new",
+                new[] { Naming.Literal(operation.OperationId), Naming.Literal(operation.HttpMethod), Naming.Literal(operation.PathTemplate), Naming.Literal(operation.Group), operation.IsDeprecated ? "true" : "false" },
+                ";");
             writer.Line();
         }
 
@@ -181,7 +182,7 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    public static string EmitServiceCollectionExtensions(SpecModel spec)
+    public static string EmitServiceCollectionExtensions(ServiceRegistrationModel spec)
     {
         var settings = spec.Settings;
         var client = CSharpTypes.Generated("ClerkClient", settings);

@@ -11,13 +11,13 @@ namespace Clerk.Generated.Generator.Emitting;
 /// </summary>
 internal static class ContextEmitter
 {
-    public static string ContextName(string specKind) => specKind == "webhooks" ? "ClerkWebhookJsonContext" : "ClerkJsonContext";
+    private const string Metadata = CSharpTypes.Metadata;
 
-    public static string Emit(SpecModel spec)
+    public static string Emit(ContextModel spec)
     {
         var settings = spec.Settings;
-        var contextName = ContextName(spec.SpecKind);
-        var entries = Entries(spec);
+        var contextName = SpecKinds.ContextName(spec.SpecKind);
+        var entries = spec.Types.Select(type => new Entry(CSharpTypes.ContextPropertyName(type), type)).ToList();
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete types are part of the wire format.");
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
@@ -48,15 +48,22 @@ internal static class ContextEmitter
         {
             var typeName = CSharpTypes.Name(entry.Type, settings);
             writer.Line();
-            writer.Line("private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + ">? _" + entry.Property + ";");
-            writer.Line();
             // A cref cannot name a constructed generic type (CS1584): lists and maps are described in words instead.
             writer.Line(entry.Type.Kind is TypeReferenceKind.List or TypeReferenceKind.Map
                 ? "/// <summary>Metadata for <c>" + Parsing.Naming.XmlEscape(typeName) + "</c>.</summary>"
                 : "/// <summary>Metadata for <see cref=\"" + typeName + "\"/>.</summary>");
-            writer.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + "> " + entry.Property + " => _" + entry.Property +
-                " ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + typeName + ">)Options.GetTypeInfo(typeof(" + typeName + "));");
+            writer.Member("public " + Metadata + ".JsonTypeInfo<" + typeName + "> " + entry.Property, "TypeInfo<" + typeName + ">()");
         }
+
+        writer.Lines($$"""
+
+            /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+            private {{Metadata}}.JsonTypeInfo<T> TypeInfo<T>() => ({{Metadata}}.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+            /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+            private static {{Metadata}}.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+                {{Metadata}}.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+            """);
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
@@ -65,12 +72,13 @@ internal static class ContextEmitter
         writer.Line("return typeInfo;");
         writer.CloseBlock();
         writer.Line();
-        writer.OpenBlock("global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Signature(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo", new[] { "global::System.Type type", "global::System.Text.Json.JsonSerializerOptions options" });
+        writer.OpenBlock();
         foreach (var entry in entries)
         {
             var typeName = CSharpTypes.Name(entry.Type, settings);
             writer.OpenBlock("if (type == typeof(" + typeName + "))");
-            writer.Line("return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<" + typeName + ">(options, " + ConverterExpression(entry.Type, settings) + ");");
+            writer.Call("return ValueInfo", new[] { "options", ConverterExpression(entry.Type, settings) }, ";");
             writer.CloseBlock();
             writer.Line();
         }
@@ -82,16 +90,20 @@ internal static class ContextEmitter
         return writer.ToString();
     }
 
-    private static string ConverterExpression(TypeReference type, EmitSettings settings) => type.Kind == TypeReferenceKind.Named
-        ? CSharpTypes.ConverterOf(type.Name!, settings) + ".Instance"
-        : "new " + CSharpTypes.Serialization + ".ClerkDelegateConverter<" + CSharpTypes.Name(type, settings) + ">(" + CSharpTypes.ReadLambda(type, settings) + ", " + CSharpTypes.WriteLambda(type, settings) + ")";
+    /// <summary>A runtime type's lists and maps go through delegates; everything else has a converter.</summary>
+    private static string ConverterExpression(TypeReference type, EmitSettings settings) => Contains(type, TypeReferenceKind.Runtime)
+        ? "new " + CSharpTypes.Serialization + ".ClerkDelegateConverter<" + CSharpTypes.Name(type, settings) + ">(" + CSharpTypes.ReadLambda(type, settings) + ", " + CSharpTypes.WriteLambda(type, settings) + ")"
+        : CSharpTypes.Converter(type, settings);
+
+    private static bool Contains(TypeReference type, TypeReferenceKind kind) =>
+        type.Kind == kind || (type.Element is { } element && Contains(element, kind));
 
     internal sealed record Entry(string Property, TypeReference Type);
 
-    /// <summary>Every generated type, plus each list, map or scalar an operation sends or returns as a whole.</summary>
-    internal static List<Entry> Entries(SpecModel spec)
+    /// <summary>The context of a spec: every generated type, plus each list, map or scalar an operation sends or returns as a whole.</summary>
+    public static ContextModel Model(SpecModel spec)
     {
-        var entries = new List<Entry>();
+        var entries = new List<TypeReference>();
         var seen = new HashSet<TypeReference>();
         foreach (var type in spec.Types.Where(t => !t.IsMultipartBody))
         {
@@ -116,7 +128,7 @@ internal static class ContextEmitter
             Add(webhookEvent.DataType);
         }
 
-        return entries;
+        return new ContextModel(spec.Settings, spec.SpecKind, spec.Title, entries.ToEquatableArray());
 
         void Add(TypeReference type)
         {
@@ -125,7 +137,7 @@ internal static class ContextEmitter
                 return;
             }
 
-            entries.Add(new Entry(CSharpTypes.ContextPropertyName(type), type));
+            entries.Add(type);
         }
     }
 }

@@ -13,7 +13,7 @@ internal static class EnumEmitter
     public static string Emit(TypeModel type, EmitSettings settings)
     {
         var name = type.Name;
-        var fullName = "global::" + settings.Namespace + "." + name;
+        var fullName = CSharpTypes.Generated(name, settings);
         var writer = FileHeader.Start();
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
@@ -60,10 +60,10 @@ internal static class EnumEmitter
         writer.Line("public override string ToString() => Value;");
         writer.Line();
         writer.Line("/// <summary>Compares two values by their text.</summary>");
-        writer.Line("public static bool operator ==(" + fullName + " left, " + fullName + " right) => left.Equals(right);");
+        writer.Signature("public static bool operator ==", new[] { fullName + " left", fullName + " right" }, " => left.Equals(right);");
         writer.Line();
         writer.Line("/// <summary>Compares two values by their text.</summary>");
-        writer.Line("public static bool operator !=(" + fullName + " left, " + fullName + " right) => !left.Equals(right);");
+        writer.Signature("public static bool operator !=", new[] { fullName + " left", fullName + " right" }, " => !left.Equals(right);");
         writer.Line();
         writer.Line("/// <summary>Wraps a value given as text.</summary>");
         writer.Line("public static implicit operator " + fullName + "(string value) => new(value);");
@@ -72,14 +72,8 @@ internal static class EnumEmitter
         writer.Line();
         writer.Line("namespace " + settings.Namespace + ".Serialization");
         writer.OpenBlock();
-        writer.Line("/// <summary>Reads and writes <see cref=\"" + fullName + "\"/> as a JSON string, keeping unknown values.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed class " + name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + fullName + ">");
-        writer.Line("/// <summary>The shared instance (the converter holds no state).</summary>");
-        writer.Line("public static " + name + "JsonConverter Instance { get; } = new();");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public override " + fullName + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        ConverterSkeleton.OpenClass(writer, settings, name, fullName, "Reads and writes <see cref=\"" + fullName + "\"/> as a JSON string, keeping unknown values.");
+        ConverterSkeleton.OpenRead(writer, fullName);
         writer.OpenBlock("if (reader.TokenType != " + CSharpTypes.JsonTokenType + ".String)");
         writer.Line("throw new global::System.Text.Json.JsonException(\"Expected a JSON string for " + name + ".\");");
         writer.CloseBlock();
@@ -96,8 +90,9 @@ internal static class EnumEmitter
         writer.Line("return new " + fullName + "(reader.GetString()!);");
         writer.CloseBlock();
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + fullName + " value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
+        ConverterSkeleton.OpenWrite(writer, fullName);
+        writer.Line("writer.WriteStringValue(value.Value);");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

@@ -81,7 +81,7 @@ internal static class GroupEmitter
         var arguments = GroupMethods.AllParameters(method.Operation, settings)
             .Select(a => a.Name.TrimStart('@') + ": " + (names.Contains(a.Name) ? a.Name : "null"))
             .Append("cancellationToken: cancellationToken");
-        writer.Line("return " + CoreName(method.Operation) + "(" + string.Join(", ", arguments) + ");");
+        writer.Call("return " + CoreName(method.Operation), arguments.ToList(), ";");
         writer.CloseBlock();
     }
 
@@ -105,8 +105,10 @@ internal static class GroupEmitter
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        writer.Line("var request = new " + CSharpTypes.Runtime + ".ClerkRequest(global::System.Net.Http.HttpMethod." + HttpMethodName(operation.HttpMethod) + ", " +
-            Naming.Literal(operation.OperationId) + ", " + Naming.Literal(operation.PathTemplate) + ", " + PathExpression(operation) + ");");
+        writer.Call(
+            "var request = new " + CSharpTypes.Runtime + ".ClerkRequest",
+            new[] { "global::System.Net.Http.HttpMethod." + HttpMethodName(operation.HttpMethod), Naming.Literal(operation.OperationId), Naming.Literal(operation.PathTemplate), PathExpression(operation) },
+            ";");
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query))
         {
             writer.Line(QueryStatement(parameter));
@@ -272,7 +274,7 @@ internal static class GroupEmitter
             .Append("cancellationToken: token");
         writer.Line("return " + CSharpTypes.Runtime + ".ClerkPagination.EnumerateAsync<" + pageType + ", " + itemType + ">(");
         writer.Indent();
-        writer.Line("(offset, limit, token) => " + operation.MethodName + "(" + string.Join(", ", arguments) + "),");
+        writer.Call("(offset, limit, token) => " + operation.MethodName, arguments.ToList(), ",");
         writer.Line(paging.DataProperty is null ? "static page => page," : "static page => page." + paging.DataProperty + ",");
         writer.Line(paging.TotalCountProperty is null ? "static page => null," : "static page => (long?)page." + paging.TotalCountProperty + ",");
         writer.Line("pageSize,");

@@ -113,14 +113,10 @@ internal static class ObjectEmitter
 
     private static void EmitConverter(SourceWriter writer, TypeModel type, EmitSettings settings)
     {
-        var typeName = "global::" + settings.Namespace + "." + type.Name;
+        var typeName = CSharpTypes.Generated(type.Name, settings);
         var locals = LocalNames(type);
 
-        writer.Line("/// <summary>Reads and writes <see cref=\"" + typeName + "\"/> without reflection.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + typeName + ">");
-        writer.Line("/// <summary>The shared instance (the converter holds no state).</summary>");
-        writer.Line("public static " + type.Name + "JsonConverter Instance { get; } = new();");
+        ConverterSkeleton.OpenClass(writer, settings, type.Name, typeName, "Reads and writes <see cref=\"" + typeName + "\"/> without reflection.");
         writer.Line();
         for (var i = 0; i < type.Properties.Count; i++)
         {
@@ -150,8 +146,7 @@ internal static class ObjectEmitter
 
     private static void EmitRead(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName, List<string> locals)
     {
-        writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public override " + typeName + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        ConverterSkeleton.OpenRead(writer, typeName + "?");
         writer.OpenBlock("if (reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null)");
         writer.Line("return null;");
         writer.CloseBlock();
@@ -183,16 +178,22 @@ internal static class ObjectEmitter
             writer.Line("case " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
             writer.Indent();
             var read = CSharpTypes.Read(property.Type, settings, "reader", "options");
-            var value = property.IsTriState ? "new " + PropertyType(property, settings) + "(" + read + ")" : read;
+            // The local is declared with its type, so an optional's constructor needs no type name.
+            var value = property.IsTriState ? "new(" + read + ")" : read;
             if (property.IsTriState && property.IsNullable)
             {
                 // An explicit null is a value of its own here ("clear this"), not the same as absent.
-                writer.Line(locals[i] + " = reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null ? new " + PropertyType(property, settings) + "(null) : " + value + ";");
+                writer.OpenBlock("if (reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null)");
+                writer.Line(locals[i] + " = new(null);");
+                writer.CloseBlock();
+                writer.OpenBlock("else");
+                writer.CallStatement(locals[i] + " = " + value + ";");
+                writer.CloseBlock();
             }
             else
             {
                 writer.OpenBlock("if (reader.TokenType != " + CSharpTypes.JsonTokenType + ".Null)");
-                writer.Line(locals[i] + " = " + value + ";");
+                writer.CallStatement(locals[i] + " = " + value + ";");
                 writer.CloseBlock();
             }
 
@@ -230,8 +231,7 @@ internal static class ObjectEmitter
 
     private static void EmitWrite(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName)
     {
-        writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + typeName + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        ConverterSkeleton.OpenWrite(writer, typeName);
         writer.Line("writer.WriteStartObject();");
         for (var i = 0; i < type.Properties.Count; i++)
         {
@@ -248,7 +248,7 @@ internal static class ObjectEmitter
                 if (property.Type.IsValueType)
                 {
                     writer.Line("writer.WritePropertyName(" + NameField(i) + ");");
-                    writer.Line(CSharpTypes.Write(property.Type, settings, "writer", access, "options"));
+                    writer.CallStatement(CSharpTypes.Write(property.Type, settings, "writer", access, "options"));
                 }
                 else
                 {
@@ -278,14 +278,14 @@ internal static class ObjectEmitter
         if (!nullable)
         {
             writer.Line("writer.WritePropertyName(" + nameField + ");");
-            writer.Line(CSharpTypes.Write(property.Type, settings, "writer", access, "options"));
+            writer.CallStatement(CSharpTypes.Write(property.Type, settings, "writer", access, "options"));
             return;
         }
 
         var local = "v" + property.Name;
         writer.OpenBlock("if (" + access + " is { } " + local + ")");
         writer.Line("writer.WritePropertyName(" + nameField + ");");
-        writer.Line(CSharpTypes.Write(property.Type, settings, "writer", local, "options"));
+        writer.CallStatement(CSharpTypes.Write(property.Type, settings, "writer", local, "options"));
         writer.CloseBlock();
         if (writeNull)
         {

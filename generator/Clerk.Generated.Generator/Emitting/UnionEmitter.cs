@@ -13,7 +13,7 @@ internal static class UnionEmitter
 {
     public static string Emit(TypeModel type, EmitSettings settings)
     {
-        var fullName = "global::" + settings.Namespace + "." + type.Name;
+        var fullName = CSharpTypes.Generated(type.Name, settings);
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete cases are part of the wire format.");
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
@@ -68,8 +68,9 @@ internal static class UnionEmitter
         writer.Line();
         writer.Line("/// <summary>Calls the function for the case held and returns its result.</summary>");
         var parameters = type.UnionCases.Select(c => "global::System.Func<" + CSharpTypes.Name(c.Type, settings) + ", TResult> " + Naming.Camel(c.Name))
-            .Append("global::System.Func<" + CSharpTypes.JsonElement + ", TResult> unknown");
-        writer.OpenBlock("public TResult Match<TResult>(" + string.Join(", ", parameters) + ")");
+            .Append("global::System.Func<" + CSharpTypes.JsonElement + ", TResult> unknown").ToList();
+        writer.Signature("public TResult Match<TResult>", parameters);
+        writer.OpenBlock();
         writer.Line("return _value switch");
         writer.OpenBlock();
         foreach (var unionCase in type.UnionCases)
@@ -93,11 +94,7 @@ internal static class UnionEmitter
 
     private static void EmitConverter(SourceWriter writer, TypeModel type, EmitSettings settings, string fullName)
     {
-        writer.Line("/// <summary>Reads and writes <see cref=\"" + fullName + "\"/> without reflection.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + fullName + ">");
-        writer.Line("/// <summary>The shared instance (the converter holds no state).</summary>");
-        writer.Line("public static " + type.Name + "JsonConverter Instance { get; } = new();");
+        ConverterSkeleton.OpenClass(writer, settings, type.Name, fullName, "Reads and writes <see cref=\"" + fullName + "\"/> without reflection.");
         writer.Line();
         if (type.DiscriminatorProperty is null)
         {
@@ -105,15 +102,14 @@ internal static class UnionEmitter
             writer.OpenBlock();
             foreach (var unionCase in type.UnionCases)
             {
-                writer.Line("new(new[] { " + string.Join(", ", unionCase.RequiredJsonProperties.Select(Naming.Literal)) + " }, new[] { " + string.Join(", ", unionCase.KnownJsonProperties.Select(Naming.Literal)) + " }),");
+                writer.Call("new", new[] { "new[] { " + string.Join(", ", unionCase.RequiredJsonProperties.Select(Naming.Literal)) + " }", "new[] { " + string.Join(", ", unionCase.KnownJsonProperties.Select(Naming.Literal)) + " }" }, ",");
             }
 
             writer.CloseBlock(";");
             writer.Line();
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public override " + fullName + "? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        ConverterSkeleton.OpenRead(writer, fullName + "?");
         writer.OpenBlock("if (reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null)");
         writer.Line("return null;");
         writer.CloseBlock();
@@ -128,7 +124,7 @@ internal static class UnionEmitter
             {
                 writer.Line("case " + Naming.Literal(unionCase.DiscriminatorValue!) + ":");
                 writer.Indent();
-                writer.Line("return new " + fullName + "(" + CSharpTypes.Read(unionCase.Type, settings, "reader", "options") + ");");
+                writer.CallStatement("return new " + fullName + "(" + CSharpTypes.Read(unionCase.Type, settings, "reader", "options") + ");");
                 writer.Outdent();
             }
 
@@ -146,7 +142,7 @@ internal static class UnionEmitter
             {
                 writer.Line("case " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
                 writer.Indent();
-                writer.Line("return new " + fullName + "(" + CSharpTypes.Read(type.UnionCases[i].Type, settings, "reader", "options") + ");");
+                writer.CallStatement("return new " + fullName + "(" + CSharpTypes.Read(type.UnionCases[i].Type, settings, "reader", "options") + ");");
                 writer.Outdent();
             }
 
@@ -159,15 +155,14 @@ internal static class UnionEmitter
 
         writer.CloseBlock();
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + fullName + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        ConverterSkeleton.OpenWrite(writer, fullName);
         writer.Line("switch (value.Value)");
         writer.OpenBlock();
         foreach (var unionCase in type.UnionCases)
         {
             writer.Line("case " + CSharpTypes.Name(unionCase.Type, settings) + " item:");
             writer.Indent();
-            writer.Line(CSharpTypes.Write(unionCase.Type, settings, "writer", "item", "options"));
+            writer.CallStatement(CSharpTypes.Write(unionCase.Type, settings, "writer", "item", "options"));
             writer.Line("break;");
             writer.Outdent();
         }

@@ -13,10 +13,10 @@ internal static class WebhookEventsEmitter
 {
     private const string Webhooks = "global::Clerk.Generated.Webhooks";
 
-    public static string Emit(SpecModel spec)
+    public static string Emit(WebhookEventsModel spec)
     {
         var settings = spec.Settings;
-        var contextName = ContextEmitter.ContextName(spec.SpecKind);
+        var contextName = SpecKinds.ContextName(SpecKind.Webhooks);
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete payloads are part of the wire format.");
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
@@ -35,7 +35,7 @@ internal static class WebhookEventsEmitter
 
     private static string EventClass(WebhookEventModel webhookEvent) => webhookEvent.Name + "Event";
 
-    private static void EmitCatalogue(SourceWriter writer, SpecModel spec)
+    private static void EmitCatalogue(SourceWriter writer, WebhookEventsModel spec)
     {
         var settings = spec.Settings;
         writer.Line("/// <summary>The webhook event types of the spec, and the resolver from an envelope to its typed event.</summary>");
@@ -106,7 +106,7 @@ internal static class WebhookEventsEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitHandlerExtensions(SourceWriter writer, SpecModel spec)
+    private static void EmitHandlerExtensions(SourceWriter writer, WebhookEventsModel spec)
     {
         var settings = spec.Settings;
         var handlers = Webhooks + ".ClerkWebhookHandlers";

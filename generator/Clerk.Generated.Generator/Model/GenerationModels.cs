@@ -1,6 +1,6 @@
 namespace Clerk.Generated.Generator.Model;
 
-/// <summary>What the consumer chose on the spec item: namespace, visibility, tag filter.</summary>
+/// <summary>What the consumer chose on the spec item that shapes every file: namespace and visibility.</summary>
 internal sealed record EmitSettings(string Namespace, bool IsPublic)
 {
     public string Accessibility => IsPublic ? "public" : "internal";
@@ -9,7 +9,7 @@ internal sealed record EmitSettings(string Namespace, bool IsPublic)
 /// <summary>The whole parse of one spec file: pure data, no Roslyn or OpenAPI objects inside.</summary>
 internal sealed record SpecModel(
     EmitSettings Settings,
-    string SpecKind,
+    SpecKind SpecKind,
     string ApiVersion,
     string Title,
     EquatableArray<TypeModel> Types,

@@ -19,8 +19,6 @@ namespace Clerk.Generated.Generator.Parsing;
 /// </summary>
 internal sealed partial class SpecParser
 {
-    public const string DefaultNamespace = "Clerk.Generated";
-
     private readonly SpecInput _input;
     private readonly CancellationToken _cancellationToken;
     private readonly SpecPositionLocator _locator;
@@ -55,6 +53,12 @@ internal sealed partial class SpecParser
     private SpecModel Parse()
     {
         var settings = Settings();
+        if (_input.Kind is null)
+        {
+            Report(DiagnosticDescriptors.InvalidSetting, null, "ClerkSpec", _input.ClerkSpec, SpecKinds.AcceptedValues);
+            return EmptyModel(settings);
+        }
+
         if (string.IsNullOrWhiteSpace(_input.Text))
         {
             Report(DiagnosticDescriptors.SpecUnreadable, null, "the file is empty");
@@ -71,22 +75,22 @@ internal sealed partial class SpecParser
         var schemas = new SchemaResolver(this, document);
         schemas.ResolveComponents();
 
-        var groups = _input.SpecKind == "webhooks"
+        var groups = IsWebhooks
             ? EquatableArray<GroupModel>.Empty
             : ParseOperations(document, schemas);
-        var events = _input.SpecKind == "webhooks"
+        var events = IsWebhooks
             ? ParseWebhookEvents(document, schemas)
             : EquatableArray<WebhookEventModel>.Empty;
 
         var types = schemas.Types;
-        if (!string.IsNullOrWhiteSpace(_input.Tags) && _input.SpecKind != "webhooks")
+        if (!string.IsNullOrWhiteSpace(_input.Tags) && !IsWebhooks)
         {
             types = ReachableTypes(types, groups);
         }
 
         return new SpecModel(
             settings,
-            _input.SpecKind,
+            Kind,
             document.Info?.Version ?? string.Empty,
             document.Info?.Title ?? string.Empty,
             types.ToEquatableArray(),
@@ -97,11 +101,12 @@ internal sealed partial class SpecParser
 
     private EmitSettings Settings()
     {
-        var ns = string.IsNullOrWhiteSpace(_input.Namespace) ? DefaultNamespace : _input.Namespace!.Trim();
+        var defaultNamespace = SpecKinds.DefaultNamespace(Kind);
+        var ns = string.IsNullOrWhiteSpace(_input.Namespace) ? defaultNamespace : _input.Namespace!.Trim();
         if (!Naming.IsValidNamespace(ns))
         {
             Report(DiagnosticDescriptors.InvalidSetting, null, "ClerkNamespace", ns, "it is not a C# namespace");
-            ns = DefaultNamespace;
+            ns = defaultNamespace;
         }
 
         var visibility = string.IsNullOrWhiteSpace(_input.TypeVisibility) ? "public" : _input.TypeVisibility!.Trim().ToLowerInvariant();
@@ -116,7 +121,7 @@ internal sealed partial class SpecParser
 
     private SpecModel EmptyModel(EmitSettings settings) => new(
         settings,
-        _input.SpecKind,
+        Kind,
         string.Empty,
         string.Empty,
         EquatableArray<TypeModel>.Empty,
@@ -249,7 +254,10 @@ internal sealed partial class SpecParser
 
     internal CancellationToken CancellationToken => _cancellationToken;
 
-    internal bool IsWebhooks => _input.SpecKind == "webhooks";
+    internal bool IsWebhooks => Kind == SpecKind.Webhooks;
+
+    /// <summary>The kind the input names (an unknown <c>ClerkSpec</c> value is reported and generates nothing).</summary>
+    private SpecKind Kind => _input.Kind ?? SpecKind.Api;
 
     /// <summary>With a tag filter, keeps only the types the selected operations reach (smaller apps, smaller AOT binaries).</summary>
     private static List<TypeModel> ReachableTypes(List<TypeModel> types, EquatableArray<GroupModel> groups)

@@ -439,7 +439,7 @@ public sealed class ClerkRequestAuthenticator
 
             var now = owner._time.GetUtcNow().ToUnixTimeMilliseconds();
             var tolerance = DevelopmentClockTolerance.TotalMilliseconds;
-            var notBefore = JwtPeekNumber(token, "nbf");
+            var notBefore = peek.NotBefore;
             var issuedAt = peek.IssuedAt;
             if (exp * 1000 <= now - tolerance || notBefore * 1000 > now + tolerance || issuedAt * 1000 > now + tolerance)
             {
@@ -450,24 +450,6 @@ public sealed class ClerkRequestAuthenticator
             var asOf = start > double.MinValue && start < exp ? start * 1000 : (exp * 1000) - 1;
             var validator = new ClerkTokenValidator(owner._keys, owner._validationOptions, new FixedTimeProvider(DateTimeOffset.FromUnixTimeMilliseconds((long)asOf)));
             return await validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
-        }
-
-        private static double? JwtPeekNumber(string token, string claim)
-        {
-            var parts = token.Split('.');
-            if (parts.Length != 3 || !JwtPeek.TryParseJson(parts[1], out var payload))
-            {
-                return null;
-            }
-
-            using (payload)
-            {
-                return payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && payload.RootElement.TryGetProperty(claim, out var value)
-                    && value.ValueKind == System.Text.Json.JsonValueKind.Number
-                    ? value.GetDouble()
-                    : null;
-            }
         }
 
         private ClerkRequestState SignedIn(ClerkTokenValidationResult result, IReadOnlyList<KeyValuePair<string, string>>? headers = null)

@@ -15,7 +15,7 @@ internal readonly struct JwtPeek
     private const string MachineSubjectPrefix = "mch_";
     private const int MaxPeekLength = 16 * 1024;
 
-    private JwtPeek(string? type, bool nonSessionCategory, string? subject, string? issuer, bool issuerTruthy, double? issuedAt, double? expiresAt, bool isCompact)
+    private JwtPeek(string? type, bool nonSessionCategory, string? subject, string? issuer, bool issuerTruthy, double? issuedAt, double? notBefore, double? expiresAt, bool isCompact)
     {
         IsDecoded = true;
         Type = type;
@@ -24,6 +24,7 @@ internal readonly struct JwtPeek
         Issuer = issuer;
         HasIssuer = issuerTruthy;
         IssuedAt = issuedAt;
+        NotBefore = notBefore;
         ExpiresAt = expiresAt;
         IsCompactFormat = isCompact;
     }
@@ -47,6 +48,8 @@ internal readonly struct JwtPeek
     public bool HasIssuer { get; }
 
     public double? IssuedAt { get; }
+
+    public double? NotBefore { get; }
 
     public double? ExpiresAt { get; }
 
@@ -89,7 +92,7 @@ internal readonly struct JwtPeek
                 && !(cat.ValueKind == JsonValueKind.String && cat.GetString() is SessionCategory or IgnoredCategory);
             var issuerTruthy = p.ValueKind == JsonValueKind.Object && p.TryGetProperty("iss", out var iss) && IsTruthy(iss);
             var compact = parts.All(part => part.Length > 0 && IsBase64Url(part));
-            return new JwtPeek(type, nonSession, StringMember(p, "sub"), StringMember(p, "iss"), issuerTruthy, NumberMember(p, "iat"), NumberMember(p, "exp"), compact);
+            return new JwtPeek(type, nonSession, StringMember(p, "sub"), StringMember(p, "iss"), issuerTruthy, NumberMember(p, "iat"), NumberMember(p, "nbf"), NumberMember(p, "exp"), compact);
         }
     }
 

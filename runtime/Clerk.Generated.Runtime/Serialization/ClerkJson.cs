@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Clerk.Generated.Runtime.Serialization;
 
@@ -93,6 +94,69 @@ public static class ClerkJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>System.Text.Json's string converter, typed for non-null strings (null items are handled by the callers).</summary>
+    public static JsonConverter<string> StringConverter { get; } = System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter!;
+
+    /// <summary>Reads the value at the reader's current token (not null) through <paramref name="converter"/>.</summary>
+    public static T Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        return converter.Read(ref reader, typeof(T), options)!;
+    }
+
+    /// <summary>Reads a JSON array into a list, each item through <paramref name="converter"/> (a generated type's).</summary>
+    public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("Expected a JSON array.");
+        }
+
+        // The loop of the delegate overload, repeated so that a converter costs no closure per list.
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(reader.TokenType == JsonTokenType.Null ? default! : converter.Read(ref reader, typeof(T), options)!);
+        }
+
+        return items;
+    }
+
+    /// <summary>Writes a list as a JSON array, each item through <paramref name="converter"/>.</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IReadOnlyList<T> items, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        WriteList(writer, items, options, converter.Write);
+    }
+
+    /// <summary>Reads a JSON object used as a map, each value through <paramref name="converter"/>.</summary>
+    public static IReadOnlyDictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("Expected a JSON object.");
+        }
+
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.TokenType == JsonTokenType.Null ? default! : converter.Read(ref reader, typeof(T), options)!;
+        }
+
+        return map;
+    }
+
+    /// <summary>Writes a map as a JSON object, each value through <paramref name="converter"/>.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, JsonSerializerOptions options, JsonConverter<T> converter)
+    {
+        ArgumentNullException.ThrowIfNull(converter);
+        WriteMap(writer, map, options, converter.Write);
     }
 
     /// <summary>

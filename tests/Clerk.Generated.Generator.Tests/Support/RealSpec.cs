@@ -15,7 +15,7 @@ internal static class RealSpec
     private static readonly Lazy<GeneratorRun> LazyRun = new(() =>
         GeneratorHarness.Run(new[] { Item }, GeneratorHarness.ConsumerSource, trackSteps: false));
     private static readonly Lazy<SpecModel> LazyModel = new(() =>
-        SpecParser.Parse(new SpecInput(RepositoryPaths.RealSpecYaml, Text, "bapi", null, null, null), CancellationToken.None));
+        SpecParser.Parse(new SpecInput(RepositoryPaths.RealSpecYaml, Text, SpecKind.Api, "true", null, null, null), CancellationToken.None));
     private static readonly Lazy<Assembly> LazyAssembly = new(Load);
 
     public static string Text => LazyText.Value;

@@ -22,6 +22,9 @@ internal static class RepositoryPaths
     /// <summary>The real Clerk Backend API spec the product is generated from.</summary>
     public static string RealSpecYaml { get; } = Path.Combine(SharedDir, "clerk-openapi", "bapi", "2026-05-12.yml");
 
+    /// <summary>Clerk's webhook events spec.</summary>
+    public static string WebhooksSpecYaml { get; } = Path.Combine(SharedDir, "clerk-openapi", "webhooks", "2025-04-15.yml");
+
     /// <summary>The same spec as JSON, which the example round-trip reads with System.Text.Json.</summary>
     public static string RealSpecJson { get; } = Path.Combine(SharedDir, "clerk-openapi", "bapi", "2026-05-12.json");
 

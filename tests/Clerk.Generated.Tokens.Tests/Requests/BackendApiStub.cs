@@ -1,73 +1,40 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Clerk.Generated.Tests.Shared;
 
 namespace Clerk.Generated.Tokens.Tests.Requests;
 
 /// <summary>
 /// A stand-in for Clerk's Backend API on loopback, answering <c>GET /v1/clients/handshake_payload?nonce=…</c> from a
-/// fixed table (404 for unknown nonces), for both @clerk/backend and our authenticator in the same run.
+/// fixed table (404 for unknown nonces and every other path), for both @clerk/backend and our authenticator in the
+/// same run.
 /// </summary>
 internal sealed class BackendApiStub : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly IReadOnlyDictionary<string, string[]> _payloads;
-    private readonly Task _loop;
-    private int _requests;
+    private readonly LoopbackHttpServer _server;
 
     public BackendApiStub(IReadOnlyDictionary<string, string[]> payloadsByNonce)
     {
         _payloads = payloadsByNonce;
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Url.AbsoluteUri);
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _server = new LoopbackHttpServer(AnswerAsync);
     }
 
-    public Uri Url { get; }
+    public Uri Url => _server.Url;
 
-    public int Requests => Volatile.Read(ref _requests);
+    public int Requests => _server.Requests;
 
-    private async Task ServeAsync()
+    private async Task AnswerAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _requests);
-            var nonce = context.Request.QueryString["nonce"];
-            var known = context.Request.Url!.AbsolutePath == "/v1/clients/handshake_payload" && nonce is not null && _payloads.ContainsKey(nonce);
-            var body = known
-                ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string[]> { ["directives"] = _payloads[nonce!] })
-                : """{"errors":[{"message":"not found","code":"resource_not_found"}]}""";
-            context.Response.StatusCode = known ? 200 : 404;
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(body);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var nonce = context.Request.QueryString["nonce"];
+        var known = context.Request.Url!.AbsolutePath == "/v1/clients/handshake_payload" && nonce is not null && _payloads.ContainsKey(nonce);
+        var body = known
+            ? System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string[]> { ["directives"] = _payloads[nonce!] })
+            : """{"errors":[{"message":"not found","code":"resource_not_found"}]}""";
+        context.Response.StatusCode = known ? 200 : 404;
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -12,7 +12,12 @@ namespace Fixtures.Deprecated
         public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListTemplates = new("ListTemplates", "GET", "/templates", "Templates", true);
 
         /// <summary>GET /templates/{template_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetTemplate = new("GetTemplate", "GET", "/templates/{template_id}", "Templates", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetTemplate = new(
+            "GetTemplate",
+            "GET",
+            "/templates/{template_id}",
+            "Templates",
+            false);
 
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]

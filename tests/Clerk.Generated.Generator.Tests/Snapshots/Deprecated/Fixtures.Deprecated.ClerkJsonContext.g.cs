@@ -30,20 +30,24 @@ namespace Fixtures.Deprecated
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.Template>? _Template;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Deprecated.Template"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.Template> Template => _Template ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.Template>)Options.GetTypeInfo(typeof(global::Fixtures.Deprecated.Template));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.LegacyTemplate>? _LegacyTemplate;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.Template> Template
+            => TypeInfo<global::Fixtures.Deprecated.Template>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Deprecated.LegacyTemplate"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.LegacyTemplate> LegacyTemplate => _LegacyTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.LegacyTemplate>)Options.GetTypeInfo(typeof(global::Fixtures.Deprecated.LegacyTemplate));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>>? _ListOfTemplate;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Deprecated.LegacyTemplate> LegacyTemplate
+            => TypeInfo<global::Fixtures.Deprecated.LegacyTemplate>();
 
         /// <summary>Metadata for <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixtures.Deprecated.Template&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListOfTemplate => _ListOfTemplate ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListOfTemplate
+            => TypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -52,21 +56,25 @@ namespace Fixtures.Deprecated
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Deprecated.Template))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Deprecated.Template>(options, global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Deprecated.LegacyTemplate))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Deprecated.LegacyTemplate>(options, global::Fixtures.Deprecated.Serialization.LegacyTemplateJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Deprecated.Serialization.LegacyTemplateJsonConverter.Instance);
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>>(options, new global::Clerk.Generated.Runtime.Serialization.ClerkDelegateConverter<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>>(static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref r1, o1, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Deprecated.Template), o0)!), static (w1, v1, o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(w1, v1, o1, static (w0, v0, o0) => global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance.Write(w0, v0, o0))));
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Deprecated.Template>(global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance));
             }
 
             return null;

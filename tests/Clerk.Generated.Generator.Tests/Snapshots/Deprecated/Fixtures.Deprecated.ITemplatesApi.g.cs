@@ -20,7 +20,9 @@ namespace Fixtures.Deprecated
             global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Lists templates (deprecated operation).</summary>
-        /// <param name="paginated">Deprecated in Clerk's API. A deprecated optional query parameter.</param>
+        /// <param name="paginated">
+        /// Deprecated in Clerk's API. A deprecated optional query parameter.
+        /// </param>
         /// <param name="name">name</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>

@@ -23,15 +23,20 @@ namespace Fixtures.Deprecated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Deprecated.LegacyTemplate"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class LegacyTemplateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.LegacyTemplate>
+    public sealed class LegacyTemplateJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.LegacyTemplate>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static LegacyTemplateJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Deprecated.LegacyTemplate? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Deprecated.LegacyTemplate? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -74,7 +79,10 @@ namespace Fixtures.Deprecated.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Deprecated.LegacyTemplate value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Deprecated.LegacyTemplate value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)

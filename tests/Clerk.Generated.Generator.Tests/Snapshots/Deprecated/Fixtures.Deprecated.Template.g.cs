@@ -30,17 +30,22 @@ namespace Fixtures.Deprecated.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Deprecated.Template"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class TemplateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.Template>
+    public sealed class TemplateJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.Template>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static TemplateJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("legacy_body");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("old_flag");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Deprecated.Template? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Deprecated.Template? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -99,7 +104,10 @@ namespace Fixtures.Deprecated.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Deprecated.Template value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Deprecated.Template value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)

@@ -50,7 +50,11 @@ namespace Fixtures.Deprecated
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(templateId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetTemplate", "/templates/{template_id}", $"/templates/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(templateId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "GetTemplate",
+                "/templates/{template_id}",
+                $"/templates/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(templateId))}");
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.Template, cancellationToken);
         }
     }

@@ -9,7 +9,12 @@ namespace Fixtures.EmptyResponses
     public static partial class ClerkEndpoints
     {
         /// <summary>DELETE /sessions/{session_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint DeleteSession = new("DeleteSession", "DELETE", "/sessions/{session_id}", "Sessions", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint DeleteSession = new(
+            "DeleteSession",
+            "DELETE",
+            "/sessions/{session_id}",
+            "Sessions",
+            false);
 
         /// <summary>POST /jobs</summary>
         public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint StartJob = new("StartJob", "POST", "/jobs", "Jobs", false);

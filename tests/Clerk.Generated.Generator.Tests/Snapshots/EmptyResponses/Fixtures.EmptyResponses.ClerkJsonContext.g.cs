@@ -30,10 +30,16 @@ namespace Fixtures.EmptyResponses
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.EmptyResponses.StartJobRequest>? _StartJobRequest;
-
         /// <summary>Metadata for <see cref="global::Fixtures.EmptyResponses.StartJobRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.EmptyResponses.StartJobRequest> StartJobRequest => _StartJobRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.EmptyResponses.StartJobRequest>)Options.GetTypeInfo(typeof(global::Fixtures.EmptyResponses.StartJobRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.EmptyResponses.StartJobRequest> StartJobRequest
+            => TypeInfo<global::Fixtures.EmptyResponses.StartJobRequest>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -42,11 +48,13 @@ namespace Fixtures.EmptyResponses
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.EmptyResponses.StartJobRequest))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.EmptyResponses.StartJobRequest>(options, global::Fixtures.EmptyResponses.Serialization.StartJobRequestJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.EmptyResponses.Serialization.StartJobRequestJsonConverter.Instance);
             }
 
             return null;

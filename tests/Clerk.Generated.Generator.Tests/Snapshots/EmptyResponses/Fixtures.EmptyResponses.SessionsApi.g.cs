@@ -18,7 +18,11 @@ namespace Fixtures.EmptyResponses
         public global::System.Threading.Tasks.Task DeleteSessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Delete, "DeleteSession", "/sessions/{session_id}", $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Delete,
+                "DeleteSession",
+                "/sessions/{session_id}",
+                $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");
             return _transport.SendAsync(request, cancellationToken);
         }
     }

@@ -9,7 +9,12 @@ namespace Fixtures.Maps
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /organizations/{organization_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetOrganization = new("GetOrganization", "GET", "/organizations/{organization_id}", "Organizations", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetOrganization = new(
+            "GetOrganization",
+            "GET",
+            "/organizations/{organization_id}",
+            "Organizations",
+            false);
 
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]

@@ -30,15 +30,19 @@ namespace Fixtures.Maps
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Role>? _Role;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Maps.Role"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Role> Role => _Role ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Role>)Options.GetTypeInfo(typeof(global::Fixtures.Maps.Role));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Organization>? _Organization;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Role> Role => TypeInfo<global::Fixtures.Maps.Role>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Maps.Organization"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Organization> Organization => _Organization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Organization>)Options.GetTypeInfo(typeof(global::Fixtures.Maps.Organization));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Maps.Organization> Organization
+            => TypeInfo<global::Fixtures.Maps.Organization>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -47,16 +51,18 @@ namespace Fixtures.Maps
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Maps.Role))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Maps.Role>(options, global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Maps.Organization))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Maps.Organization>(options, global::Fixtures.Maps.Serialization.OrganizationJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Maps.Serialization.OrganizationJsonConverter.Instance);
             }
 
             return null;

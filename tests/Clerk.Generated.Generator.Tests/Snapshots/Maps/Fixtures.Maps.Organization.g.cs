@@ -40,10 +40,12 @@ namespace Fixtures.Maps.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Maps.Organization"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class OrganizationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Organization>
+    public sealed class OrganizationJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Organization>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("public_metadata");
@@ -54,7 +56,10 @@ namespace Fixtures.Maps.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName6 = global::System.Text.Json.JsonEncodedText.Encode("anything");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Maps.Organization? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Maps.Organization? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -92,31 +97,46 @@ namespace Fixtures.Maps.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            publicMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                            publicMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                         }
                         break;
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            privateMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0));
+                            privateMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                         }
                         break;
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            labels = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetString()!);
+                            labels = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
                         }
                         break;
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            counts = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetInt64());
+                            counts = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
                         }
                         break;
                     case 5:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            roles = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Maps.Role), o0)!);
+                            roles = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
                         }
                         break;
                     case 6:
@@ -145,7 +165,10 @@ namespace Fixtures.Maps.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Maps.Organization value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Maps.Organization value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)
@@ -160,7 +183,11 @@ namespace Fixtures.Maps.Serialization
             if (value.PublicMetadata is { } vPublicMetadata)
             {
                 writer.WritePropertyName(PropertyName1);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vPublicMetadata, options, static (w0, v0, o0) => v0.WriteTo(w0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    writer,
+                    vPublicMetadata,
+                    options,
+                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             }
             else
             {
@@ -169,22 +196,38 @@ namespace Fixtures.Maps.Serialization
             if (value.PrivateMetadata is { } vPrivateMetadata)
             {
                 writer.WritePropertyName(PropertyName2);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vPrivateMetadata, options, static (w0, v0, o0) => v0.WriteTo(w0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    writer,
+                    vPrivateMetadata,
+                    options,
+                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
             }
             if (value.Labels is { } vLabels)
             {
                 writer.WritePropertyName(PropertyName3);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vLabels, options, static (w0, v0, o0) => w0.WriteStringValue(v0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    writer,
+                    vLabels,
+                    options,
+                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
             }
             if (value.Counts is { } vCounts)
             {
                 writer.WritePropertyName(PropertyName4);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vCounts, options, static (w0, v0, o0) => w0.WriteNumberValue(v0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    writer,
+                    vCounts,
+                    options,
+                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
             }
             if (value.Roles is { } vRoles)
             {
                 writer.WritePropertyName(PropertyName5);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vRoles, options, static (w0, v0, o0) => global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance.Write(w0, v0, o0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    writer,
+                    vRoles,
+                    options,
+                    global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
             }
             if (value.Anything is { } vAnything)
             {

@@ -20,7 +20,11 @@ namespace Fixtures.Maps
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(organizationId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetOrganization", "/organizations/{organization_id}", $"/organizations/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(organizationId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "GetOrganization",
+                "/organizations/{organization_id}",
+                $"/organizations/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(organizationId))}");
             return _transport.SendAsync(request, global::Fixtures.Maps.ClerkJsonContext.Default.Organization, cancellationToken);
         }
     }

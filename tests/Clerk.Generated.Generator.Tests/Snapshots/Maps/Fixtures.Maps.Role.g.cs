@@ -22,15 +22,20 @@ namespace Fixtures.Maps.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Maps.Role"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class RoleJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Role>
+    public sealed class RoleJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Role>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RoleJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("key");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Maps.Role? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Maps.Role? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -73,7 +78,10 @@ namespace Fixtures.Maps.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Maps.Role value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Maps.Role value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Key is { } vKey)

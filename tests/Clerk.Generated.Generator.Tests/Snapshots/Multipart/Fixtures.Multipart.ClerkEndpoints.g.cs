@@ -9,7 +9,12 @@ namespace Fixtures.Multipart
     public static partial class ClerkEndpoints
     {
         /// <summary>POST /users/{user_id}/profile_image</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint SetUserProfileImage = new("SetUserProfileImage", "POST", "/users/{user_id}/profile_image", "Users", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint SetUserProfileImage = new(
+            "SetUserProfileImage",
+            "POST",
+            "/users/{user_id}/profile_image",
+            "Users",
+            false);
 
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]

@@ -30,10 +30,16 @@ namespace Fixtures.Multipart
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Multipart.SetUserProfileImageResponse>? _SetUserProfileImageResponse;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Multipart.SetUserProfileImageResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Multipart.SetUserProfileImageResponse> SetUserProfileImageResponse => _SetUserProfileImageResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Multipart.SetUserProfileImageResponse>)Options.GetTypeInfo(typeof(global::Fixtures.Multipart.SetUserProfileImageResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Multipart.SetUserProfileImageResponse> SetUserProfileImageResponse
+            => TypeInfo<global::Fixtures.Multipart.SetUserProfileImageResponse>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -42,11 +48,13 @@ namespace Fixtures.Multipart
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Multipart.SetUserProfileImageResponse))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Multipart.SetUserProfileImageResponse>(options, global::Fixtures.Multipart.Serialization.SetUserProfileImageResponseJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Multipart.Serialization.SetUserProfileImageResponseJsonConverter.Instance);
             }
 
             return null;

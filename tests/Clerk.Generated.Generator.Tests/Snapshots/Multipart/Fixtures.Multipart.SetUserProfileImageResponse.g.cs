@@ -5,7 +5,9 @@
 
 namespace Fixtures.Multipart
 {
-    /// <summary>A Clerk API object (#/paths/~1users~1{user_id}~1profile_image/post/responses/200/content/application~1json/schema).</summary>
+    /// <summary>
+    /// A Clerk API object (#/paths/~1users~1{user_id}~1profile_image/post/responses/200/content/application~1json/schema).
+    /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.Multipart.Serialization.SetUserProfileImageResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SetUserProfileImageResponse
@@ -22,15 +24,20 @@ namespace Fixtures.Multipart.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Multipart.SetUserProfileImageResponse"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class SetUserProfileImageResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Multipart.SetUserProfileImageResponse>
+    public sealed class SetUserProfileImageResponseJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Multipart.SetUserProfileImageResponse>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SetUserProfileImageResponseJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("image_url");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Multipart.SetUserProfileImageResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Multipart.SetUserProfileImageResponse? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -73,7 +80,10 @@ namespace Fixtures.Multipart.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Multipart.SetUserProfileImageResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Multipart.SetUserProfileImageResponse value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.ImageUrl is { } vImageUrl)

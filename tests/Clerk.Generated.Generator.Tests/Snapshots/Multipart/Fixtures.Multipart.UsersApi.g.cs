@@ -22,7 +22,11 @@ namespace Fixtures.Multipart
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "SetUserProfileImage", "/users/{user_id}/profile_image", $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}/profile_image");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Post,
+                "SetUserProfileImage",
+                "/users/{user_id}/profile_image",
+                $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}/profile_image");
             var form = new global::Clerk.Generated.Runtime.ClerkMultipartBody();
             form.AddFile("file", body.File);
             form.Add("caption", body.Caption);

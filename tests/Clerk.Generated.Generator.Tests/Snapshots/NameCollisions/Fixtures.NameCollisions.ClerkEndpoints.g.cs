@@ -12,7 +12,12 @@ namespace Fixtures.NameCollisions
         public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetJwks = new("GetJWKS", "GET", "/keys", "Keys", false);
 
         /// <summary>GET /email_addresses/{email_address_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetEmailAddress = new("getEmailAddress", "GET", "/email_addresses/{email_address_id}", "EmailAddresses", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetEmailAddress = new(
+            "getEmailAddress",
+            "GET",
+            "/email_addresses/{email_address_id}",
+            "EmailAddresses",
+            false);
 
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]

@@ -30,35 +30,36 @@ namespace Fixtures.NameCollisions
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey>? _JwksRsaPublicKey;
-
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.JwksRsaPublicKey"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey> JwksRsaPublicKey => _JwksRsaPublicKey ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.JwksRsaPublicKey));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan2>? _Plan2;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey> JwksRsaPublicKey
+            => TypeInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.Plan2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan2> Plan2 => _Plan2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan2>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.Plan2));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.EmailAddress>? _EmailAddress;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan2> Plan2
+            => TypeInfo<global::Fixtures.NameCollisions.Plan2>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.EmailAddress"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.EmailAddress> EmailAddress => _EmailAddress ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.EmailAddress>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.EmailAddress));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan>? _Plan;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.EmailAddress> EmailAddress
+            => TypeInfo<global::Fixtures.NameCollisions.EmailAddress>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.Plan"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan> Plan => _Plan ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.Plan));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan22>? _Plan22;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan> Plan
+            => TypeInfo<global::Fixtures.NameCollisions.Plan>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.Plan22"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan22> Plan22 => _Plan22 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan22>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.Plan22));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.ClerkClient2>? _ClerkClient2;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.Plan22> Plan22
+            => TypeInfo<global::Fixtures.NameCollisions.Plan22>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NameCollisions.ClerkClient2"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.ClerkClient2> ClerkClient2 => _ClerkClient2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.ClerkClient2>)Options.GetTypeInfo(typeof(global::Fixtures.NameCollisions.ClerkClient2));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NameCollisions.ClerkClient2> ClerkClient2
+            => TypeInfo<global::Fixtures.NameCollisions.ClerkClient2>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -67,36 +68,38 @@ namespace Fixtures.NameCollisions
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.NameCollisions.JwksRsaPublicKey))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.JwksRsaPublicKey>(options, global::Fixtures.NameCollisions.Serialization.JwksRsaPublicKeyJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.JwksRsaPublicKeyJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NameCollisions.Plan2))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.Plan2>(options, global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NameCollisions.EmailAddress))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.EmailAddress>(options, global::Fixtures.NameCollisions.Serialization.EmailAddressJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.EmailAddressJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NameCollisions.Plan))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.Plan>(options, global::Fixtures.NameCollisions.Serialization.PlanJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.PlanJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NameCollisions.Plan22))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.Plan22>(options, global::Fixtures.NameCollisions.Serialization.Plan22JsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.Plan22JsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NameCollisions.ClerkClient2))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NameCollisions.ClerkClient2>(options, global::Fixtures.NameCollisions.Serialization.ClerkClient2JsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.ClerkClient2JsonConverter.Instance);
             }
 
             return null;

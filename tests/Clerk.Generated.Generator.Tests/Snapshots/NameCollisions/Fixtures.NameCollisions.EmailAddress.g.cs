@@ -34,10 +34,12 @@ namespace Fixtures.NameCollisions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.EmailAddress"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class EmailAddressJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.EmailAddress>
+    public sealed class EmailAddressJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.EmailAddress>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("email_address");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("object");
@@ -46,7 +48,10 @@ namespace Fixtures.NameCollisions.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("reserved");
 
         /// <inheritdoc/>
-        public override global::Fixtures.NameCollisions.EmailAddress? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.NameCollisions.EmailAddress? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -100,7 +105,10 @@ namespace Fixtures.NameCollisions.Serialization
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            reserved = global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.NameCollisions.Plan2), options)!;
+                            reserved = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
                         }
                         break;
                     default:
@@ -121,7 +129,10 @@ namespace Fixtures.NameCollisions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.NameCollisions.EmailAddress value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.NameCollisions.EmailAddress value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.EmailAddressValue is { } vEmailAddressValue)

@@ -21,7 +21,11 @@ namespace Fixtures.NameCollisions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(emailAddressId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "getEmailAddress", "/email_addresses/{email_address_id}", $"/email_addresses/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(emailAddressId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "getEmailAddress",
+                "/email_addresses/{email_address_id}",
+                $"/email_addresses/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(emailAddressId))}");
             request.Query.Add("default", @default);
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.EmailAddress, cancellationToken);
         }

@@ -25,16 +25,21 @@ namespace Fixtures.NameCollisions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.JwksRsaPublicKey"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class JwksRsaPublicKeyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.JwksRsaPublicKey>
+    public sealed class JwksRsaPublicKeyJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.JwksRsaPublicKey>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static JwksRsaPublicKeyJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("kty");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("x5t#S256");
 
         /// <inheritdoc/>
-        public override global::Fixtures.NameCollisions.JwksRsaPublicKey? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.NameCollisions.JwksRsaPublicKey? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -85,7 +90,10 @@ namespace Fixtures.NameCollisions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.NameCollisions.JwksRsaPublicKey value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.NameCollisions.JwksRsaPublicKey value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Kty is { } vKty)

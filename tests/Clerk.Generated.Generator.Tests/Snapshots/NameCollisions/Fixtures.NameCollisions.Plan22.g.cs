@@ -22,15 +22,20 @@ namespace Fixtures.NameCollisions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.Plan22"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class Plan22JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.Plan22>
+    public sealed class Plan22JsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.Plan22>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static Plan22JsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
 
         /// <inheritdoc/>
-        public override global::Fixtures.NameCollisions.Plan22? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.NameCollisions.Plan22? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -73,7 +78,10 @@ namespace Fixtures.NameCollisions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.NameCollisions.Plan22 value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.NameCollisions.Plan22 value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Currency is { } vCurrency)

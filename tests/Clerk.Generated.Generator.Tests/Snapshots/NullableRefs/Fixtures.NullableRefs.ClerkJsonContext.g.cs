@@ -30,20 +30,24 @@ namespace Fixtures.NullableRefs
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Actor>? _Actor;
-
         /// <summary>Metadata for <see cref="global::Fixtures.NullableRefs.Actor"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Actor> Actor => _Actor ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Actor>)Options.GetTypeInfo(typeof(global::Fixtures.NullableRefs.Actor));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.SessionLatestActivity>? _SessionLatestActivity;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Actor> Actor
+            => TypeInfo<global::Fixtures.NullableRefs.Actor>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NullableRefs.SessionLatestActivity"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.SessionLatestActivity> SessionLatestActivity => _SessionLatestActivity ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.SessionLatestActivity>)Options.GetTypeInfo(typeof(global::Fixtures.NullableRefs.SessionLatestActivity));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Session>? _Session;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.SessionLatestActivity> SessionLatestActivity
+            => TypeInfo<global::Fixtures.NullableRefs.SessionLatestActivity>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.NullableRefs.Session"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Session> Session => _Session ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Session>)Options.GetTypeInfo(typeof(global::Fixtures.NullableRefs.Session));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.NullableRefs.Session> Session
+            => TypeInfo<global::Fixtures.NullableRefs.Session>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -52,21 +56,23 @@ namespace Fixtures.NullableRefs
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.NullableRefs.Actor))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NullableRefs.Actor>(options, global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NullableRefs.SessionLatestActivity))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NullableRefs.SessionLatestActivity>(options, global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.NullableRefs.Session))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.NullableRefs.Session>(options, global::Fixtures.NullableRefs.Serialization.SessionJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.NullableRefs.Serialization.SessionJsonConverter.Instance);
             }
 
             return null;

@@ -40,10 +40,12 @@ namespace Fixtures.NullableRefs.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.NullableRefs.Session"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class SessionJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NullableRefs.Session>
+    public sealed class SessionJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NullableRefs.Session>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("actor");
@@ -54,7 +56,10 @@ namespace Fixtures.NullableRefs.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName6 = global::System.Text.Json.JsonEncodedText.Encode("updated");
 
         /// <inheritdoc/>
-        public override global::Fixtures.NullableRefs.Session? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.NullableRefs.Session? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -92,19 +97,28 @@ namespace Fixtures.NullableRefs.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            actor = global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.NullableRefs.Actor), options)!;
+                            actor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
                         }
                         break;
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            latestActivity = global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.NullableRefs.SessionLatestActivity), options)!;
+                            latestActivity = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
                         }
                         break;
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            previousActor = global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.NullableRefs.Actor), options)!;
+                            previousActor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
                         }
                         break;
                     case 4:
@@ -145,7 +159,10 @@ namespace Fixtures.NullableRefs.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.NullableRefs.Session value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.NullableRefs.Session value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)

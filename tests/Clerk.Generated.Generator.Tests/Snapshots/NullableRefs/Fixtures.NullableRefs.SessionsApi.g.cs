@@ -20,7 +20,11 @@ namespace Fixtures.NullableRefs
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetSession", "/sessions/{session_id}", $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "GetSession",
+                "/sessions/{session_id}",
+                $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");
             return _transport.SendAsync(request, global::Fixtures.NullableRefs.ClerkJsonContext.Default.Session, cancellationToken);
         }
     }

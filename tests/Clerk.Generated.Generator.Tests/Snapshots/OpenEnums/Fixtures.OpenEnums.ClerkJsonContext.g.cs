@@ -30,30 +30,32 @@ namespace Fixtures.OpenEnums
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.SignUpStrategy>? _SignUpStrategy;
-
         /// <summary>Metadata for <see cref="global::Fixtures.OpenEnums.SignUpStrategy"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.SignUpStrategy> SignUpStrategy => _SignUpStrategy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.SignUpStrategy>)Options.GetTypeInfo(typeof(global::Fixtures.OpenEnums.SignUpStrategy));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationScope>? _InvitationScope;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.SignUpStrategy> SignUpStrategy
+            => TypeInfo<global::Fixtures.OpenEnums.SignUpStrategy>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.OpenEnums.InvitationScope"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationScope> InvitationScope => _InvitationScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationScope>)Options.GetTypeInfo(typeof(global::Fixtures.OpenEnums.InvitationScope));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationFlag>? _InvitationFlag;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationScope> InvitationScope
+            => TypeInfo<global::Fixtures.OpenEnums.InvitationScope>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.OpenEnums.InvitationFlag"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationFlag> InvitationFlag => _InvitationFlag ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationFlag>)Options.GetTypeInfo(typeof(global::Fixtures.OpenEnums.InvitationFlag));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.Invitation>? _Invitation;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.InvitationFlag> InvitationFlag
+            => TypeInfo<global::Fixtures.OpenEnums.InvitationFlag>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.OpenEnums.Invitation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.Invitation> Invitation => _Invitation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.Invitation>)Options.GetTypeInfo(typeof(global::Fixtures.OpenEnums.Invitation));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.ListInvitationsStatus>? _ListInvitationsStatus;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.Invitation> Invitation
+            => TypeInfo<global::Fixtures.OpenEnums.Invitation>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.OpenEnums.ListInvitationsStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.ListInvitationsStatus> ListInvitationsStatus => _ListInvitationsStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.ListInvitationsStatus>)Options.GetTypeInfo(typeof(global::Fixtures.OpenEnums.ListInvitationsStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.OpenEnums.ListInvitationsStatus> ListInvitationsStatus
+            => TypeInfo<global::Fixtures.OpenEnums.ListInvitationsStatus>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -62,31 +64,33 @@ namespace Fixtures.OpenEnums
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.OpenEnums.SignUpStrategy))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.OpenEnums.SignUpStrategy>(options, global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.OpenEnums.InvitationScope))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.OpenEnums.InvitationScope>(options, global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.OpenEnums.InvitationFlag))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.OpenEnums.InvitationFlag>(options, global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.OpenEnums.Invitation))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.OpenEnums.Invitation>(options, global::Fixtures.OpenEnums.Serialization.InvitationJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.OpenEnums.ListInvitationsStatus))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.OpenEnums.ListInvitationsStatus>(options, global::Fixtures.OpenEnums.Serialization.ListInvitationsStatusJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.ListInvitationsStatusJsonConverter.Instance);
             }
 
             return null;

@@ -11,7 +11,9 @@ namespace Fixtures.OpenEnums
     public partial interface IInvitationsApi
     {
         /// <summary>ListInvitations</summary>
-        /// <param name="status">Filters by status; an inline enum named from its operation and parameter.</param>
+        /// <param name="status">
+        /// Filters by status; an inline enum named from its operation and parameter.
+        /// </param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.OpenEnums.Invitation> ListInvitationsAsync(

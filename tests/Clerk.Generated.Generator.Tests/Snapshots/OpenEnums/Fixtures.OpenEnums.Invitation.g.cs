@@ -31,10 +31,12 @@ namespace Fixtures.OpenEnums.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.Invitation"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class InvitationJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.Invitation>
+    public sealed class InvitationJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.Invitation>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("strategy");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("scope");
@@ -42,7 +44,10 @@ namespace Fixtures.OpenEnums.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("flag");
 
         /// <inheritdoc/>
-        public override global::Fixtures.OpenEnums.Invitation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.OpenEnums.Invitation? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -71,13 +76,19 @@ namespace Fixtures.OpenEnums.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            strategy = global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.OpenEnums.SignUpStrategy), options)!;
+                            strategy = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
                         }
                         break;
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            scope = global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.OpenEnums.InvitationScope), options)!;
+                            scope = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
                         }
                         break;
                     case 2:
@@ -89,7 +100,10 @@ namespace Fixtures.OpenEnums.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            flag = global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.OpenEnums.InvitationFlag), options)!;
+                            flag = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                                ref reader,
+                                options,
+                                global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         }
                         break;
                     default:
@@ -109,7 +123,10 @@ namespace Fixtures.OpenEnums.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.OpenEnums.Invitation value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.Invitation value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             writer.WritePropertyName(PropertyName0);

@@ -57,13 +57,17 @@ namespace Fixtures.OpenEnums.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.InvitationFlag"/> as a JSON string, keeping unknown values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class InvitationFlagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationFlag>
+    public sealed class InvitationFlagJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationFlag>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationFlagJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        public override global::Fixtures.OpenEnums.InvitationFlag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.OpenEnums.InvitationFlag Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -85,6 +89,12 @@ namespace Fixtures.OpenEnums.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.OpenEnums.InvitationFlag value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.InvitationFlag value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -52,7 +52,9 @@ namespace Fixtures.OpenEnums
         public static bool operator ==(global::Fixtures.OpenEnums.InvitationScope left, global::Fixtures.OpenEnums.InvitationScope right) => left.Equals(right);
 
         /// <summary>Compares two values by their text.</summary>
-        public static bool operator !=(global::Fixtures.OpenEnums.InvitationScope left, global::Fixtures.OpenEnums.InvitationScope right) => !left.Equals(right);
+        public static bool operator !=(
+            global::Fixtures.OpenEnums.InvitationScope left,
+            global::Fixtures.OpenEnums.InvitationScope right) => !left.Equals(right);
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.InvitationScope(string value) => new(value);
@@ -63,13 +65,17 @@ namespace Fixtures.OpenEnums.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.InvitationScope"/> as a JSON string, keeping unknown values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class InvitationScopeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationScope>
+    public sealed class InvitationScopeJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationScope>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationScopeJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        public override global::Fixtures.OpenEnums.InvitationScope Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.OpenEnums.InvitationScope Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -101,6 +107,12 @@ namespace Fixtures.OpenEnums.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.OpenEnums.InvitationScope value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.InvitationScope value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -46,10 +46,14 @@ namespace Fixtures.OpenEnums
         public override string ToString() => Value;
 
         /// <summary>Compares two values by their text.</summary>
-        public static bool operator ==(global::Fixtures.OpenEnums.ListInvitationsStatus left, global::Fixtures.OpenEnums.ListInvitationsStatus right) => left.Equals(right);
+        public static bool operator ==(
+            global::Fixtures.OpenEnums.ListInvitationsStatus left,
+            global::Fixtures.OpenEnums.ListInvitationsStatus right) => left.Equals(right);
 
         /// <summary>Compares two values by their text.</summary>
-        public static bool operator !=(global::Fixtures.OpenEnums.ListInvitationsStatus left, global::Fixtures.OpenEnums.ListInvitationsStatus right) => !left.Equals(right);
+        public static bool operator !=(
+            global::Fixtures.OpenEnums.ListInvitationsStatus left,
+            global::Fixtures.OpenEnums.ListInvitationsStatus right) => !left.Equals(right);
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.ListInvitationsStatus(string value) => new(value);
@@ -60,13 +64,17 @@ namespace Fixtures.OpenEnums.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.ListInvitationsStatus"/> as a JSON string, keeping unknown values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class ListInvitationsStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.ListInvitationsStatus>
+    public sealed class ListInvitationsStatusJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.ListInvitationsStatus>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static ListInvitationsStatusJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        public override global::Fixtures.OpenEnums.ListInvitationsStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.OpenEnums.ListInvitationsStatus Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -93,6 +101,12 @@ namespace Fixtures.OpenEnums.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.OpenEnums.ListInvitationsStatus value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.ListInvitationsStatus value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -63,13 +63,17 @@ namespace Fixtures.OpenEnums.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.SignUpStrategy"/> as a JSON string, keeping unknown values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class SignUpStrategyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.SignUpStrategy>
+    public sealed class SignUpStrategyJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.SignUpStrategy>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignUpStrategyJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        public override global::Fixtures.OpenEnums.SignUpStrategy Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.OpenEnums.SignUpStrategy Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -101,6 +105,12 @@ namespace Fixtures.OpenEnums.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.OpenEnums.SignUpStrategy value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.SignUpStrategy value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

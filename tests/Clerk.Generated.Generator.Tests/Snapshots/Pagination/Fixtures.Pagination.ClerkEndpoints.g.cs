@@ -12,7 +12,12 @@ namespace Fixtures.Pagination
         public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetUserList = new("GetUserList", "GET", "/users", "Users", false);
 
         /// <summary>GET /organizations: Lists organizations as a page with a total count.</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListOrganizations = new("ListOrganizations", "GET", "/organizations", "Organizations", false);
+        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListOrganizations = new(
+            "ListOrganizations",
+            "GET",
+            "/organizations",
+            "Organizations",
+            false);
 
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]

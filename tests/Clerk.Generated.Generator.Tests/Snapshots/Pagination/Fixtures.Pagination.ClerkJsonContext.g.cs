@@ -30,30 +30,32 @@ namespace Fixtures.Pagination
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.User>? _User;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Pagination.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.User> User => _User ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.User>)Options.GetTypeInfo(typeof(global::Fixtures.Pagination.User));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organization>? _Organization;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.User> User
+            => TypeInfo<global::Fixtures.Pagination.User>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Pagination.Organization"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organization> Organization => _Organization ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organization>)Options.GetTypeInfo(typeof(global::Fixtures.Pagination.Organization));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organizations>? _Organizations;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organization> Organization
+            => TypeInfo<global::Fixtures.Pagination.Organization>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Pagination.Organizations"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organizations> Organizations => _Organizations ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organizations>)Options.GetTypeInfo(typeof(global::Fixtures.Pagination.Organizations));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.GetUserListStatusItem>? _GetUserListStatusItem;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.Organizations> Organizations
+            => TypeInfo<global::Fixtures.Pagination.Organizations>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Pagination.GetUserListStatusItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.GetUserListStatusItem> GetUserListStatusItem => _GetUserListStatusItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.GetUserListStatusItem>)Options.GetTypeInfo(typeof(global::Fixtures.Pagination.GetUserListStatusItem));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>>? _ListOfUser;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Pagination.GetUserListStatusItem> GetUserListStatusItem
+            => TypeInfo<global::Fixtures.Pagination.GetUserListStatusItem>();
 
         /// <summary>Metadata for <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixtures.Pagination.User&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>> ListOfUser => _ListOfUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>> ListOfUser
+            => TypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -62,31 +64,35 @@ namespace Fixtures.Pagination
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Pagination.User))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Pagination.User>(options, global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Pagination.Organization))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Pagination.Organization>(options, global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Pagination.Organizations))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Pagination.Organizations>(options, global::Fixtures.Pagination.Serialization.OrganizationsJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.OrganizationsJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Pagination.GetUserListStatusItem))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Pagination.GetUserListStatusItem>(options, global::Fixtures.Pagination.Serialization.GetUserListStatusItemJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.GetUserListStatusItemJsonConverter.Instance);
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>>(options, new global::Clerk.Generated.Runtime.Serialization.ClerkDelegateConverter<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>>(static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref r1, o1, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Pagination.User), o0)!), static (w1, v1, o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(w1, v1, o1, static (w0, v0, o0) => global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance.Write(w0, v0, o0))));
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Pagination.User>(global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance));
             }
 
             return null;

@@ -43,10 +43,14 @@ namespace Fixtures.Pagination
         public override string ToString() => Value;
 
         /// <summary>Compares two values by their text.</summary>
-        public static bool operator ==(global::Fixtures.Pagination.GetUserListStatusItem left, global::Fixtures.Pagination.GetUserListStatusItem right) => left.Equals(right);
+        public static bool operator ==(
+            global::Fixtures.Pagination.GetUserListStatusItem left,
+            global::Fixtures.Pagination.GetUserListStatusItem right) => left.Equals(right);
 
         /// <summary>Compares two values by their text.</summary>
-        public static bool operator !=(global::Fixtures.Pagination.GetUserListStatusItem left, global::Fixtures.Pagination.GetUserListStatusItem right) => !left.Equals(right);
+        public static bool operator !=(
+            global::Fixtures.Pagination.GetUserListStatusItem left,
+            global::Fixtures.Pagination.GetUserListStatusItem right) => !left.Equals(right);
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.Pagination.GetUserListStatusItem(string value) => new(value);
@@ -57,13 +61,17 @@ namespace Fixtures.Pagination.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.GetUserListStatusItem"/> as a JSON string, keeping unknown values.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class GetUserListStatusItemJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.GetUserListStatusItem>
+    public sealed class GetUserListStatusItemJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.GetUserListStatusItem>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static GetUserListStatusItemJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        public override global::Fixtures.Pagination.GetUserListStatusItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Pagination.GetUserListStatusItem Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
             {
@@ -85,6 +93,12 @@ namespace Fixtures.Pagination.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Pagination.GetUserListStatusItem value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Pagination.GetUserListStatusItem value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -25,16 +25,21 @@ namespace Fixtures.Pagination.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.Organizations"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class OrganizationsJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.Organizations>
+    public sealed class OrganizationsJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.Organizations>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationsJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("total_count");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Pagination.Organizations? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Pagination.Organizations? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -61,7 +66,10 @@ namespace Fixtures.Pagination.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            data = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Pagination.Organization), o0)!);
+                            data = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                                ref reader,
+                                options,
+                                global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
                         }
                         break;
                     case 1:
@@ -85,13 +93,20 @@ namespace Fixtures.Pagination.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Pagination.Organizations value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Pagination.Organizations value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Data is { } vData)
             {
                 writer.WritePropertyName(PropertyName0);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(writer, vData, options, static (w0, v0, o0) => global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance.Write(w0, v0, o0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
+                    writer,
+                    vData,
+                    options,
+                    global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
             }
             else
             {

@@ -22,15 +22,20 @@ namespace Fixtures.Pagination.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.User"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class UserJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.User>
+    public sealed class UserJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.User>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UserJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Pagination.User? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Pagination.User? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -73,7 +78,10 @@ namespace Fixtures.Pagination.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Pagination.User value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Pagination.User value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)

@@ -49,7 +49,14 @@ namespace Fixtures.Pagination
             }
 
             return global::Clerk.Generated.Runtime.ClerkPagination.EnumerateAsync<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>, global::Fixtures.Pagination.User>(
-                (offset, limit, token) => ListAsync(emailAddress: emailAddress, lastActiveAtSince: lastActiveAtSince, status: status, verified: verified, limit: limit, offset: offset, cancellationToken: token),
+                (offset, limit, token) => ListAsync(
+                    emailAddress: emailAddress,
+                    lastActiveAtSince: lastActiveAtSince,
+                    status: status,
+                    verified: verified,
+                    limit: limit,
+                    offset: offset,
+                    cancellationToken: token),
                 static page => page,
                 static page => null,
                 pageSize,

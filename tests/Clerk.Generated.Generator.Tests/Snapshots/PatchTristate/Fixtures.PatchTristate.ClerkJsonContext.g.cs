@@ -30,15 +30,20 @@ namespace Fixtures.PatchTristate
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserRequest>? _UpdateUserRequest;
-
         /// <summary>Metadata for <see cref="global::Fixtures.PatchTristate.UpdateUserRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserRequest> UpdateUserRequest => _UpdateUserRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserRequest>)Options.GetTypeInfo(typeof(global::Fixtures.PatchTristate.UpdateUserRequest));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserResponse>? _UpdateUserResponse;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserRequest> UpdateUserRequest
+            => TypeInfo<global::Fixtures.PatchTristate.UpdateUserRequest>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.PatchTristate.UpdateUserResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserResponse> UpdateUserResponse => _UpdateUserResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserResponse>)Options.GetTypeInfo(typeof(global::Fixtures.PatchTristate.UpdateUserResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.PatchTristate.UpdateUserResponse> UpdateUserResponse
+            => TypeInfo<global::Fixtures.PatchTristate.UpdateUserResponse>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -47,16 +52,18 @@ namespace Fixtures.PatchTristate
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.PatchTristate.UpdateUserRequest))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.PatchTristate.UpdateUserRequest>(options, global::Fixtures.PatchTristate.Serialization.UpdateUserRequestJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.PatchTristate.Serialization.UpdateUserRequestJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.PatchTristate.UpdateUserResponse))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.PatchTristate.UpdateUserResponse>(options, global::Fixtures.PatchTristate.Serialization.UpdateUserResponseJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.PatchTristate.Serialization.UpdateUserResponseJsonConverter.Instance);
             }
 
             return null;

@@ -5,7 +5,9 @@
 
 namespace Fixtures.PatchTristate
 {
-    /// <summary>A Clerk API object (#/paths/~1users~1{user_id}/patch/requestBody/content/application~1json/schema).</summary>
+    /// <summary>
+    /// A Clerk API object (#/paths/~1users~1{user_id}/patch/requestBody/content/application~1json/schema).
+    /// </summary>
     /// <remarks>Properties left unset are not sent; set one to null to clear it.</remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.PatchTristate.Serialization.UpdateUserRequestJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
@@ -35,10 +37,12 @@ namespace Fixtures.PatchTristate.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.PatchTristate.UpdateUserRequest"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class UpdateUserRequestJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserRequest>
+    public sealed class UpdateUserRequestJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserRequest>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("reason");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("first_name");
@@ -47,7 +51,10 @@ namespace Fixtures.PatchTristate.Serialization
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("banned");
 
         /// <inheritdoc/>
-        public override global::Fixtures.PatchTristate.UpdateUserRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.PatchTristate.UpdateUserRequest? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -81,19 +88,43 @@ namespace Fixtures.PatchTristate.Serialization
                         }
                         break;
                     case 1:
-                        firstName = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?>(null) : new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?>(reader.GetString()!);
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            firstName = new(null);
+                        }
+                        else
+                        {
+                            firstName = new(reader.GetString()!);
+                        }
                         break;
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            username = new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string>(reader.GetString()!);
+                            username = new(reader.GetString()!);
                         }
                         break;
                     case 3:
-                        publicMetadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?>(null) : new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?>(global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::System.Text.Json.JsonElement.ParseValue(ref r0)));
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            publicMetadata = new(null);
+                        }
+                        else
+                        {
+                            publicMetadata = new(global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+                        }
                         break;
                     case 4:
-                        banned = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?>(null) : new global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?>(reader.GetBoolean());
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            banned = new(null);
+                        }
+                        else
+                        {
+                            banned = new(reader.GetBoolean());
+                        }
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -113,7 +144,10 @@ namespace Fixtures.PatchTristate.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.PatchTristate.UpdateUserRequest value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.PatchTristate.UpdateUserRequest value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Reason is { } vReason)
@@ -147,7 +181,11 @@ namespace Fixtures.PatchTristate.Serialization
                 if (value.PublicMetadata.Value is { } vPublicMetadata)
                 {
                     writer.WritePropertyName(PropertyName3);
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(writer, vPublicMetadata, options, static (w0, v0, o0) => v0.WriteTo(w0));
+                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                        writer,
+                        vPublicMetadata,
+                        options,
+                        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                 }
                 else
                 {

@@ -5,7 +5,9 @@
 
 namespace Fixtures.PatchTristate
 {
-    /// <summary>A Clerk API object (#/paths/~1users~1{user_id}/patch/responses/200/content/application~1json/schema).</summary>
+    /// <summary>
+    /// A Clerk API object (#/paths/~1users~1{user_id}/patch/responses/200/content/application~1json/schema).
+    /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.PatchTristate.Serialization.UpdateUserResponseJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class UpdateUserResponse
@@ -22,15 +24,20 @@ namespace Fixtures.PatchTristate.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.PatchTristate.UpdateUserResponse"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class UpdateUserResponseJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserResponse>
+    public sealed class UpdateUserResponseJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserResponse>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserResponseJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
 
         /// <inheritdoc/>
-        public override global::Fixtures.PatchTristate.UpdateUserResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.PatchTristate.UpdateUserResponse? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -73,7 +80,10 @@ namespace Fixtures.PatchTristate.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.PatchTristate.UpdateUserResponse value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.PatchTristate.UpdateUserResponse value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Id is { } vId)

@@ -22,7 +22,11 @@ namespace Fixtures.PatchTristate
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Patch, "UpdateUser", "/users/{user_id}", $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Patch,
+                "UpdateUser",
+                "/users/{user_id}",
+                $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}");
             request.SetJsonBody(body, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserRequest);
             return _transport.SendAsync(request, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserResponse, cancellationToken);
         }

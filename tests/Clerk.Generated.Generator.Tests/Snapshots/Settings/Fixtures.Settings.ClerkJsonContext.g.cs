@@ -30,25 +30,27 @@ namespace Fixtures.Settings
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.User>? _User;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Settings.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.User> User => _User ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.User>)Options.GetTypeInfo(typeof(global::Fixtures.Settings.User));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.Domain>? _Domain;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.User> User => TypeInfo<global::Fixtures.Settings.User>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Settings.Domain"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.Domain> Domain => _Domain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.Domain>)Options.GetTypeInfo(typeof(global::Fixtures.Settings.Domain));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>>? _ListOfUser;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Settings.Domain> Domain
+            => TypeInfo<global::Fixtures.Settings.Domain>();
 
         /// <summary>Metadata for <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixtures.Settings.User&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>> ListOfUser => _ListOfUser ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>>? _ListOfDomain;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>> ListOfUser
+            => TypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>>();
 
         /// <summary>Metadata for <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixtures.Settings.Domain&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>> ListOfDomain => _ListOfDomain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>> ListOfDomain
+            => TypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -57,26 +59,32 @@ namespace Fixtures.Settings
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Settings.User))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Settings.User>(options, global::Fixtures.Settings.Serialization.UserJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Settings.Serialization.UserJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Settings.Domain))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Settings.Domain>(options, global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance);
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>>(options, new global::Clerk.Generated.Runtime.Serialization.ClerkDelegateConverter<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>>(static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref r1, o1, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Settings.Serialization.UserJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Settings.User), o0)!), static (w1, v1, o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(w1, v1, o1, static (w0, v0, o0) => global::Fixtures.Settings.Serialization.UserJsonConverter.Instance.Write(w0, v0, o0))));
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Settings.User>(global::Fixtures.Settings.Serialization.UserJsonConverter.Instance));
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>>(options, new global::Clerk.Generated.Runtime.Serialization.ClerkDelegateConverter<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>>(static (ref global::System.Text.Json.Utf8JsonReader r1, global::System.Text.Json.JsonSerializerOptions o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref r1, o1, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance.Read(ref r0, typeof(global::Fixtures.Settings.Domain), o0)!), static (w1, v1, o1) => global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(w1, v1, o1, static (w0, v0, o0) => global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance.Write(w0, v0, o0))));
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Settings.Domain>(global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance));
             }
 
             return null;

@@ -25,16 +25,21 @@ namespace Fixtures.Unions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Cat"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class CatJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Cat>
+    public sealed class CatJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Cat>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static CatJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("object");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("lives");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Unions.Cat? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Unions.Cat? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -85,7 +90,10 @@ namespace Fixtures.Unions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Unions.Cat value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Unions.Cat value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Object is { } vObject)

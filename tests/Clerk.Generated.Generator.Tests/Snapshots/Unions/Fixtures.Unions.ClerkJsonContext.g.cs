@@ -30,50 +30,44 @@ namespace Fixtures.Unions
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Cat>? _Cat;
-
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Cat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Cat> Cat => _Cat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Cat>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Cat));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Dog>? _Dog;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Cat> Cat => TypeInfo<global::Fixtures.Unions.Cat>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Dog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Dog> Dog => _Dog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Dog>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Dog));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Pet>? _Pet;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Dog> Dog => TypeInfo<global::Fixtures.Unions.Dog>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Pet>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Pet));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Person>? _Person;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Pet> Pet => TypeInfo<global::Fixtures.Unions.Pet>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Person"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Person> Person => _Person ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Person>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Person));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Company>? _Company;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Person> Person
+            => TypeInfo<global::Fixtures.Unions.Person>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Company"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Company> Company => _Company ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Company>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Company));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Owner>? _Owner;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Company> Company
+            => TypeInfo<global::Fixtures.Unions.Company>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Owner>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Owner));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithToken>? _RefreshWithToken;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Owner> Owner => TypeInfo<global::Fixtures.Unions.Owner>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.RefreshWithToken"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithToken> RefreshWithToken => _RefreshWithToken ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithToken>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.RefreshWithToken));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithCookie>? _RefreshWithCookie;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithToken> RefreshWithToken
+            => TypeInfo<global::Fixtures.Unions.RefreshWithToken>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.RefreshWithCookie"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithCookie> RefreshWithCookie => _RefreshWithCookie ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithCookie>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.RefreshWithCookie));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Refresh>? _Refresh;
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.RefreshWithCookie> RefreshWithCookie
+            => TypeInfo<global::Fixtures.Unions.RefreshWithCookie>();
 
         /// <summary>Metadata for <see cref="global::Fixtures.Unions.Refresh"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Refresh> Refresh => _Refresh ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Refresh>)Options.GetTypeInfo(typeof(global::Fixtures.Unions.Refresh));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.Unions.Refresh> Refresh
+            => TypeInfo<global::Fixtures.Unions.Refresh>();
+
+        /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -82,51 +76,53 @@ namespace Fixtures.Unions
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+            global::System.Type type,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixtures.Unions.Cat))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Cat>(options, global::Fixtures.Unions.Serialization.CatJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.CatJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Dog))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Dog>(options, global::Fixtures.Unions.Serialization.DogJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.DogJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Pet))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Pet>(options, global::Fixtures.Unions.Serialization.PetJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.PetJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Person))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Person>(options, global::Fixtures.Unions.Serialization.PersonJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.PersonJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Company))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Company>(options, global::Fixtures.Unions.Serialization.CompanyJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.CompanyJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Owner))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Owner>(options, global::Fixtures.Unions.Serialization.OwnerJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.OwnerJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.RefreshWithToken))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.RefreshWithToken>(options, global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.RefreshWithCookie))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.RefreshWithCookie>(options, global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance);
             }
 
             if (type == typeof(global::Fixtures.Unions.Refresh))
             {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixtures.Unions.Refresh>(options, global::Fixtures.Unions.Serialization.RefreshJsonConverter.Instance);
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshJsonConverter.Instance);
             }
 
             return null;

@@ -25,16 +25,21 @@ namespace Fixtures.Unions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Company"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class CompanyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Company>
+    public sealed class CompanyJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Company>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static CompanyJsonConverter Instance { get; } = new();
+
 
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("object");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("legal_name");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Unions.Company? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Unions.Company? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -85,7 +90,10 @@ namespace Fixtures.Unions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Unions.Company value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Unions.Company value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Object is { } vObject)

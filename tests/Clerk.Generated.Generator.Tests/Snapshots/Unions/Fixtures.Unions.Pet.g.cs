@@ -38,7 +38,10 @@ namespace Fixtures.Unions
         public object Value => _value ?? Unknown!.Value;
 
         /// <summary>Calls the function for the case held and returns its result.</summary>
-        public TResult Match<TResult>(global::System.Func<global::Fixtures.Unions.Cat, TResult> cat, global::System.Func<global::Fixtures.Unions.Dog, TResult> dog, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(
+            global::System.Func<global::Fixtures.Unions.Cat, TResult> cat,
+            global::System.Func<global::Fixtures.Unions.Dog, TResult> dog,
+            global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return _value switch
             {
@@ -60,13 +63,18 @@ namespace Fixtures.Unions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Pet"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Pet>
+    public sealed class PetJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Pet>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PetJsonConverter Instance { get; } = new();
 
+
         /// <inheritdoc/>
-        public override global::Fixtures.Unions.Pet? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Unions.Pet? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -78,16 +86,25 @@ namespace Fixtures.Unions.Serialization
             switch (discriminator)
             {
                 case "kitty":
-                    return new global::Fixtures.Unions.Pet(global::Fixtures.Unions.Serialization.CatJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.Unions.Cat), options)!);
+                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                        ref reader,
+                        options,
+                        global::Fixtures.Unions.Serialization.CatJsonConverter.Instance));
                 case "doggo":
-                    return new global::Fixtures.Unions.Pet(global::Fixtures.Unions.Serialization.DogJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.Unions.Dog), options)!);
+                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                        ref reader,
+                        options,
+                        global::Fixtures.Unions.Serialization.DogJsonConverter.Instance));
                 default:
                     return new global::Fixtures.Unions.Pet(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Unions.Pet value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Unions.Pet value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (value.Value)
             {

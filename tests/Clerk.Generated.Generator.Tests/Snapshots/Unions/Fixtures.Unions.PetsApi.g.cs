@@ -20,7 +20,11 @@ namespace Fixtures.Unions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(petId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetPet", "/pets/{pet_id}", $"/pets/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(petId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "GetPet",
+                "/pets/{pet_id}",
+                $"/pets/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(petId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Pet, cancellationToken);
         }
 
@@ -30,7 +34,11 @@ namespace Fixtures.Unions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(ownerId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetOwner", "/owners/{owner_id}", $"/owners/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(ownerId))}");
+            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+                global::System.Net.Http.HttpMethod.Get,
+                "GetOwner",
+                "/owners/{owner_id}",
+                $"/owners/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(ownerId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Owner, cancellationToken);
         }
 

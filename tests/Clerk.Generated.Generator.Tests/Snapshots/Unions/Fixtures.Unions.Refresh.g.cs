@@ -38,7 +38,10 @@ namespace Fixtures.Unions
         public object Value => _value ?? Unknown!.Value;
 
         /// <summary>Calls the function for the case held and returns its result.</summary>
-        public TResult Match<TResult>(global::System.Func<global::Fixtures.Unions.RefreshWithToken, TResult> refreshWithToken, global::System.Func<global::Fixtures.Unions.RefreshWithCookie, TResult> refreshWithCookie, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(
+            global::System.Func<global::Fixtures.Unions.RefreshWithToken, TResult> refreshWithToken,
+            global::System.Func<global::Fixtures.Unions.RefreshWithCookie, TResult> refreshWithCookie,
+            global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return _value switch
             {
@@ -60,10 +63,12 @@ namespace Fixtures.Unions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Refresh"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class RefreshJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Refresh>
+    public sealed class RefreshJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Refresh>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshJsonConverter Instance { get; } = new();
+
 
         private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkUnionShape[] Shapes =
         {
@@ -72,7 +77,10 @@ namespace Fixtures.Unions.Serialization
         };
 
         /// <inheritdoc/>
-        public override global::Fixtures.Unions.Refresh? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Unions.Refresh? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -82,16 +90,25 @@ namespace Fixtures.Unions.Serialization
             switch (global::Clerk.Generated.Runtime.Serialization.ClerkJson.BestShape(reader, Shapes))
             {
                 case 0:
-                    return new global::Fixtures.Unions.Refresh(global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.Unions.RefreshWithToken), options)!);
+                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                        ref reader,
+                        options,
+                        global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance));
                 case 1:
-                    return new global::Fixtures.Unions.Refresh(global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance.Read(ref reader, typeof(global::Fixtures.Unions.RefreshWithCookie), options)!);
+                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                        ref reader,
+                        options,
+                        global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance));
                 default:
                     return new global::Fixtures.Unions.Refresh(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Unions.Refresh value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Unions.Refresh value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             switch (value.Value)
             {

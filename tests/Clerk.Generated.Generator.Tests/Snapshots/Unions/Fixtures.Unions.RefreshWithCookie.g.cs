@@ -22,15 +22,20 @@ namespace Fixtures.Unions.Serialization
 {
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.RefreshWithCookie"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public sealed class RefreshWithCookieJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.RefreshWithCookie>
+    public sealed class RefreshWithCookieJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.RefreshWithCookie>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithCookieJsonConverter Instance { get; } = new();
 
+
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("cookies");
 
         /// <inheritdoc/>
-        public override global::Fixtures.Unions.RefreshWithCookie? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        public override global::Fixtures.Unions.RefreshWithCookie? Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
             {
@@ -56,7 +61,10 @@ namespace Fixtures.Unions.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            cookies = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader r0, global::System.Text.Json.JsonSerializerOptions o0) => r0.GetString()!);
+                            cookies = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                                ref reader,
+                                options,
+                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
                         }
                         break;
                     default:
@@ -73,13 +81,20 @@ namespace Fixtures.Unions.Serialization
         }
 
         /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Fixtures.Unions.RefreshWithCookie value, global::System.Text.Json.JsonSerializerOptions options)
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Unions.RefreshWithCookie value,
+            global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
             if (value.Cookies is { } vCookies)
             {
                 writer.WritePropertyName(PropertyName0);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(writer, vCookies, options, static (w0, v0, o0) => w0.WriteStringValue(v0));
+                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
+                    writer,
+                    vCookies,
+                    options,
+                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Clerk.Generated;
 using Clerk.Generated.AspNetCore;
 using Clerk.Generated.Testing;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
 using NUnit.Framework;
 
 namespace App.Tests;
@@ -75,6 +77,24 @@ public sealed class AppTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Ada"));
+    }
+
+    [Test]
+    public async Task The_handler_works_against_a_stubbed_client_interface()
+    {
+        var users = Substitute.For<IUsersApi>();
+        users.GetAsync("user_7", Arg.Any<CancellationToken>())
+            .Returns(JsonSerializer.Deserialize("""{"id":"user_7","first_name":"Grace"}""", ClerkJsonContext.Default.User)!);
+        var clerk = Substitute.For<IClerkClient>();
+        clerk.Users.Returns(users);
+        await using var factory = _factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clerk)));
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Mint());
+
+        using var response = await client.GetAsync("/users/user_7");
+
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("Grace"));
+        await users.Received(1).GetAsync("user_7", Arg.Any<CancellationToken>());
     }
 
     [Test]

@@ -16,8 +16,9 @@ app.UseAuthorization();
 app.MapGet("/health", () => "ok");
 app.MapGet("/me", (ClerkJwt jwt) => jwt.Subject).RequireClerk();
 app.MapGet("/invoices", () => "in_1001").RequireAuthorization("invoices");
-// The generated client as a handler parameter: bound from DI by the request-delegate generator under Native AOT.
-app.MapGet("/users/{id}", async (string id, ClerkClient clerk, CancellationToken cancellationToken) =>
+// The generated client (as its interface, which AddClerkClient registers) as a handler parameter: bound from DI by the
+// request-delegate generator under Native AOT, because the type comes from a referenced library.
+app.MapGet("/users/{id}", async (string id, IClerkClient clerk, CancellationToken cancellationToken) =>
     (await clerk.Users.GetAsync(id, cancellationToken)).FirstName ?? "").RequireClerk();
 app.MapClerkWebhooks("/webhooks/clerk", handlers => handlers.On("user.created", (_, _) => Task.CompletedTask));
 
