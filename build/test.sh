@@ -17,6 +17,17 @@ npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error || { echo "0 p
 step "Native toolchain (the packaging tests and the sample publish with Native AOT)"
 build/native-toolchain.sh || { echo "0 passed, 1 failed"; exit 1; }
 
+step "Redis (the fleet tests start a real redis-server on a loopback port)"
+if ! command -v redis-server >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing redis-server"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null \
+      || { echo "could not install redis-server"; echo "0 passed, 1 failed"; exit 1; }
+  else
+    echo "redis-server is missing and cannot be installed here (the fleet tests will fail)"
+  fi
+fi
+
 step "Build"
 dotnet build Clerk.Generated.sln -c Release -nologo || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Brings the public API baselines (PublicAPI.Shipped.txt / PublicAPI.Unshipped.txt beside each shipped library) in line
-# with the code: builds the three libraries with the analyzers' findings as warnings, adds every public symbol the
+# with the code: builds the four libraries with the analyzers' findings as warnings, adds every public symbol the
 # build reports as undeclared (RS0016) to the project's PublicAPI.Unshipped.txt, and removes every declared symbol
 # that no longer exists (RS0017) from either file. The symbol text is the analyzer's own, so source-generated members
 # (System.Text.Json contexts) are covered too, which `dotnet format analyzers --diagnostics RS0016` leaves out.
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-projects=(runtime/Clerk.Generated.Runtime runtime/Clerk.Generated.AspNetCore runtime/Clerk.Generated.Testing)
+projects=(runtime/Clerk.Generated.Runtime runtime/Clerk.Generated.AspNetCore runtime/Clerk.Generated.Testing runtime/Clerk.Generated.Redis)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

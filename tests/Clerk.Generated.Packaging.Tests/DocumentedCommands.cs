@@ -9,7 +9,7 @@ namespace Clerk.Generated.Packaging.Tests;
 /// </summary>
 internal static partial class DocumentedCommands
 {
-    /// <summary>README.md and docs/packaging.md: packs the three packages, run at the root of a fresh clone.</summary>
+    /// <summary>docs/packaging.md: packs the four packages, run at the root of a fresh clone.</summary>
     public const string Pack = "dotnet pack -c Release -o artifacts/packages";
 
     /// <summary>Where <see cref="Pack"/> puts the packages, relative to the repository root.</summary>

@@ -25,10 +25,11 @@ public sealed class PackageLayoutTests
         ("Clerk.Generated", "Clerk.Generated.Runtime"),
         ("Clerk.Generated.AspNetCore", "Clerk.Generated.AspNetCore"),
         ("Clerk.Generated.Testing", "Clerk.Generated.Testing"),
+        ("Clerk.Generated.Redis", "Clerk.Generated.Redis"),
     ];
 
     [Test]
-    public void The_root_pack_produces_exactly_the_three_packages_and_their_symbol_packages()
+    public void The_root_pack_produces_exactly_the_documented_packages_and_their_symbol_packages()
     {
         var produced = Directory.EnumerateFiles(PackedFeed.Current.FeedDirectory).Select(Path.GetFileName).ToList();
         var expected = PackedFeed.PackageIds.SelectMany(id => new[]
@@ -186,6 +187,21 @@ public sealed class PackageLayoutTests
     public void Companion_package_takes_the_runtime_from_Clerk_Generated_at_the_same_version(string id)
     {
         Assert.That(Dependencies(id), Is.EqualTo(new[] { $"Clerk.Generated {PackedFeed.Current.Version}" }));
+    }
+
+    [Test]
+    public void Redis_package_takes_the_runtime_from_Clerk_Generated_and_Redis_at_the_central_versions()
+    {
+        var central = XDocument.Load(Path.Combine(RepositoryPaths.RepoRoot, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+
+        Assert.That(Dependencies("Clerk.Generated.Redis"), Is.EquivalentTo(new[]
+        {
+            $"Clerk.Generated {PackedFeed.Current.Version}",
+            $"Microsoft.Extensions.Caching.StackExchangeRedis {central["Microsoft.Extensions.Caching.StackExchangeRedis"]}",
+            $"StackExchange.Redis {central["StackExchange.Redis"]}",
+        }));
     }
 
     [Test]

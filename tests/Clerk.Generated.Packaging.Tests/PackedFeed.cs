@@ -13,7 +13,7 @@ namespace Clerk.Generated.Packaging.Tests;
 public sealed class PackedFeed
 {
     /// <summary>The packages users install; <c>dotnet pack</c> at the root must produce these and nothing else.</summary>
-    public static readonly string[] PackageIds = ["Clerk.Generated", "Clerk.Generated.AspNetCore", "Clerk.Generated.Testing"];
+    public static readonly string[] PackageIds = ["Clerk.Generated", "Clerk.Generated.AspNetCore", "Clerk.Generated.Testing", "Clerk.Generated.Redis"];
 
     private static PackedFeed? current;
 

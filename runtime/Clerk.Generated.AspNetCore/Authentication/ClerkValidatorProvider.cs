@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Clerk.Generated.Fleet;
 using Clerk.Generated.Requests;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,10 @@ internal sealed class ClerkValidatorProvider : IDisposable
     public ClerkSchemeValidator Get(string scheme) =>
         _validators.GetOrAdd(scheme, name => new Lazy<ClerkSchemeValidator>(() => Create(name))).Value;
 
+    /// <summary>The JWKS caches of the schemes used so far, for the health check.</summary>
+    public IEnumerable<JwksCache> KeySources =>
+        _validators.Values.Where(v => v.IsValueCreated).Select(v => v.Value.Keys).OfType<JwksCache>();
+
     public void Dispose() => _subscription?.Dispose();
 
     private ClerkSchemeValidator Create(string scheme)
@@ -46,7 +51,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
             _services.GetService<ILogger<ClerkTokenValidator>>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
-        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time));
+        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time), keys as JwksCache);
     }
 
     /// <summary>Cookie mode with a publishable key: Clerk's whole request procedure (handshakes, <c>__client_uat</c>, dev browser).</summary>
@@ -109,6 +114,8 @@ internal sealed class ClerkValidatorProvider : IDisposable
             throw new InvalidOperationException(ClerkAuthenticationOptionsValidator.NoKeySourceMessage);
         }
 
+        // A fleet's shared cache (registered by AddClerkRedis, for example) makes the fleet fetch the JWKS once.
+        cacheOptions.SharedCache = _services.GetService<ClerkSharedCache>();
         options.ConfigureJwksCache?.Invoke(cacheOptions);
         var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
         return new JwksCache(http, cacheOptions, time, _services.GetService<ILogger<JwksCache>>());
@@ -127,6 +134,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
 
 /// <summary>
 /// A scheme's validator, the name of its suffixed session cookie (null when unknown), and its request authenticator
-/// (cookie mode with a publishable key; null otherwise).
+/// (cookie mode with a publishable key; null otherwise), and its JWKS cache (null for static keys).
 /// </summary>
-internal sealed record ClerkSchemeValidator(ClerkTokenValidator Validator, string? SuffixedCookieName, ClerkRequestAuthenticator? Authenticator = null);
+internal sealed record ClerkSchemeValidator(
+    ClerkTokenValidator Validator, string? SuffixedCookieName, ClerkRequestAuthenticator? Authenticator = null, JwksCache? Keys = null);

@@ -9,12 +9,13 @@ namespace Clerk.Generated.AspNetCore;
 
 /// <summary>
 /// Handles one delivery: the Svix headers checked before any byte of the body is read, a bounded read of the raw
-/// body, verification over those exact bytes, envelope parsing, dispatch, and a status code Svix understands
-/// (2xx = done, anything else = retry later).
+/// body, verification over those exact bytes, envelope parsing, a claim on the delivery id (only once the signature
+/// holds), dispatch, and a status code Svix understands (2xx = done, anything else = retry later).
 /// </summary>
 internal sealed partial class ClerkWebhookEndpoint(
     ClerkWebhookVerifier verifier,
     ClerkWebhookDispatcher dispatcher,
+    IClerkWebhookDeliveryStore deliveries,
     long maxBodyBytes,
     ILogger logger)
 {
@@ -54,9 +55,39 @@ internal sealed partial class ClerkWebhookEndpoint(
             reader.AdvanceTo(read.Value.Buffer.End);
         }
 
-        if (envelope is not null)
+        if (envelope is not null && await ClaimAsync(context, envelope.Delivery).ConfigureAwait(false) is { } claim)
         {
-            await DispatchAsync(context, envelope).ConfigureAwait(false);
+            await DispatchAsync(context, envelope, claim).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Claims the verified delivery, or answers the request itself: 204 for a delivery already processed (a
+    /// redelivery or a replay), 409 with Retry-After while another request processes it. Null means answered.
+    /// </summary>
+    private async Task<ClerkWebhookDeliveryClaim?> ClaimAsync(HttpContext context, ClerkWebhookDelivery? delivery)
+    {
+        if (delivery is null)
+        {
+            return new ClerkWebhookDeliveryClaim(string.Empty, ClerkWebhookDeliveryStatus.Claimed, string.Empty);
+        }
+
+        var claim = await deliveries.TryClaimAsync(delivery.MessageId, context.RequestAborted).ConfigureAwait(false);
+        switch (claim.Status)
+        {
+            case ClerkWebhookDeliveryStatus.Claimed:
+                return claim;
+            case ClerkWebhookDeliveryStatus.AlreadyProcessed:
+                LogAlreadyProcessed(logger, delivery.MessageId);
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return null;
+            default:
+                LogInFlight(logger, delivery.MessageId);
+                context.Response.Headers.RetryAfter = "5";
+                await WriteProblemAsync(
+                    context, StatusCodes.Status409Conflict, "Webhook delivery in progress",
+                    "This delivery is being processed by another request; retry later.", "DeliveryInFlight").ConfigureAwait(false);
+                return null;
         }
     }
 
@@ -112,14 +143,16 @@ internal sealed partial class ClerkWebhookEndpoint(
         }
     }
 
-    private async Task DispatchAsync(HttpContext context, ClerkWebhookEnvelope envelope)
+    private async Task DispatchAsync(HttpContext context, ClerkWebhookEnvelope envelope, ClerkWebhookDeliveryClaim claim)
     {
         var aborted = context.RequestAborted;
         try
         {
             var result = await dispatcher.DispatchAsync(envelope, context.RequestServices, aborted).ConfigureAwait(false);
             LogDispatched(logger, envelope.Type, envelope.Delivery?.MessageId, result.HandlersRun);
+            await CompleteAsync(claim).ConfigureAwait(false);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
         }
         catch (ClerkWebhookPayloadException e)
         {
@@ -137,7 +170,17 @@ internal sealed partial class ClerkWebhookEndpoint(
                 context, StatusCodes.Status500InternalServerError, "Webhook handler failed",
                 "A handler for this event failed; the delivery should be retried.", "HandlerFailed").ConfigureAwait(false);
         }
+
+        // Not processed: give the claim back so the sender's retry (to any instance) can run the handlers.
+        await ReleaseAsync(claim).ConfigureAwait(false);
     }
+
+    // The outcome is recorded even when the sender hung up: the handlers ran, or must be able to run again.
+    private ValueTask CompleteAsync(ClerkWebhookDeliveryClaim claim) =>
+        claim.DeliveryId.Length == 0 ? ValueTask.CompletedTask : deliveries.CompleteAsync(claim, CancellationToken.None);
+
+    private ValueTask ReleaseAsync(ClerkWebhookDeliveryClaim claim) =>
+        claim.DeliveryId.Length == 0 ? ValueTask.CompletedTask : deliveries.ReleaseAsync(claim, CancellationToken.None);
 
     private async Task<ReadResult> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
     {
@@ -212,4 +255,10 @@ internal sealed partial class ClerkWebhookEndpoint(
 
     [LoggerMessage(5, LogLevel.Error, "A handler of Clerk webhook {EventType} {MessageId} failed; answering 500 so the delivery is retried")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventType, string? messageId);
+
+    [LoggerMessage(6, LogLevel.Information, "Clerk webhook {MessageId} was processed before; answering 204 without running handlers")]
+    private static partial void LogAlreadyProcessed(ILogger logger, string messageId);
+
+    [LoggerMessage(7, LogLevel.Information, "Clerk webhook {MessageId} is being processed elsewhere; answering 409 so it is retried")]
+    private static partial void LogInFlight(ILogger logger, string messageId);
 }

@@ -18,6 +18,9 @@ public static class ClerkWebhookEndpointRouteBuilderExtensions
     /// (413 beyond), verifies the Svix signature and timestamp (400 when either fails), dispatches the event to
     /// <paramref name="handlers"/>, and answers 204 only after every handler succeeded (500 otherwise, so Svix
     /// retries). The endpoint allows anonymous requests: the signature is its authentication.
+    /// Each verified delivery id is claimed in the registered <see cref="IClerkWebhookDeliveryStore"/> (else one
+    /// in memory): a delivery already processed answers 204 without running handlers, one being processed by
+    /// another request answers 409, and a failed delivery is released so the retry runs it.
     /// </summary>
     /// <remarks>
     /// The verifier is the registered <see cref="ClerkWebhookVerifier"/> (see
@@ -43,7 +46,9 @@ public static class ClerkWebhookEndpointRouteBuilderExtensions
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger(ClerkWebhookEndpoint.LogCategory)
                      ?? NullLogger.Instance;
 
-        var endpoint = new ClerkWebhookEndpoint(verifier, handlers.Build(), options.MaxBodyBytes, logger);
+        var deliveries = services.GetService<IClerkWebhookDeliveryStore>()
+                         ?? new InMemoryClerkWebhookDeliveryStore(options, services.GetService<TimeProvider>());
+        var endpoint = new ClerkWebhookEndpoint(verifier, handlers.Build(), deliveries, options.MaxBodyBytes, logger);
         return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync)
             .AllowAnonymous()
             .WithDisplayName($"Clerk webhooks {pattern}");

@@ -38,6 +38,7 @@ public sealed class JwksCache : IJwksProvider
     private Task<Snapshot>? _inFlight;
     private DateTimeOffset _lastUnknownKeyRefresh = DateTimeOffset.MinValue;
     private long _fetchCount;
+    private long _documentFetchCount;
 
     /// <summary>Creates a cache. No request is made until a key is needed.</summary>
     /// <param name="httpClient">The client requests go through; it is not disposed by the cache.</param>
@@ -89,6 +90,7 @@ public sealed class JwksCache : IJwksProvider
             MaxStaleness = options.MaxStaleness,
             FailureBackoff = options.FailureBackoff,
             FetchTimeout = options.FetchTimeout,
+            SharedCache = options.SharedCache,
         };
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -106,6 +108,26 @@ public sealed class JwksCache : IJwksProvider
 
     /// <summary>How many fetches were started since creation (successful or not).</summary>
     public long FetchCount => Interlocked.Read(ref _fetchCount);
+
+    /// <summary>How many requests for the document went to Clerk (with a shared cache, fewer than <see cref="FetchCount"/>).</summary>
+    public long DocumentFetchCount => Interlocked.Read(ref _documentFetchCount);
+
+    /// <summary>When the keys held were fetched (or read from the fleet's shared cache); null before the first success.</summary>
+    public DateTimeOffset? KeysFetchedAt => _snapshot.HasKeys ? _snapshot.FetchedAt : null;
+
+    /// <summary>The state of the keys at <paramref name="now"/>, for health checks.</summary>
+    public JwksHealth Health(DateTimeOffset now)
+    {
+        var snapshot = _snapshot;
+        if (!snapshot.HasKeys)
+        {
+            return snapshot.LastFailureAt == DateTimeOffset.MinValue ? JwksHealth.NotFetchedYet : JwksHealth.NeverFetched;
+        }
+
+        return now >= snapshot.FetchedAt + _settings.TimeToLive ? JwksHealth.Stale
+            : snapshot.LastFailureAt > snapshot.FetchedAt ? JwksHealth.LastFetchFailed
+            : JwksHealth.Fresh;
+    }
 
     /// <summary>The keys currently held (possibly stale), empty before the first successful fetch.</summary>
     public JsonWebKeySet CurrentKeys => _snapshot.Keys;
@@ -198,7 +220,7 @@ public sealed class JwksCache : IJwksProvider
             }
 
             _lastUnknownKeyRefresh = now;
-            return StartFetchLocked();
+            return StartFetchLocked(bypassShared: true);
         }
     }
 
@@ -222,7 +244,7 @@ public sealed class JwksCache : IJwksProvider
         }
     }
 
-    private Task<Snapshot> StartFetchLocked()
+    private Task<Snapshot> StartFetchLocked(bool bypassShared = false)
     {
         var completion = new TaskCompletionSource<Snapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
         _inFlight = completion.Task;
@@ -234,7 +256,7 @@ public sealed class JwksCache : IJwksProvider
             Snapshot next;
             try
             {
-                next = await FetchAsync().ConfigureAwait(false);
+                next = await FetchAsync(bypassShared).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -254,39 +276,35 @@ public sealed class JwksCache : IJwksProvider
         return completion.Task;
     }
 
-    private async Task<Snapshot> FetchAsync()
+    private async Task<Snapshot> FetchAsync(bool bypassShared)
     {
         var previous = _snapshot;
+        using var timeout = new CancellationTokenSource(_settings.FetchTimeout, _time);
+        byte[]? body;
+        if (_settings.SharedCache is not { } shared)
+        {
+            body = await FetchDocumentAsync(timeout.Token).ConfigureAwait(false);
+        }
+        else if (bypassShared)
+        {
+            body = await FetchDocumentAsync(timeout.Token).ConfigureAwait(false);
+            if (body is not null)
+            {
+                await shared.SetAsync(SharedKey, body, _settings.TimeToLive, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            body = await shared.GetOrFetchAsync(SharedKey, _settings.TimeToLive, FetchDocumentAsync, timeout.Token).ConfigureAwait(false);
+        }
+
+        if (body is null)
+        {
+            return previous.WithFailure(_time.GetUtcNow());
+        }
+
         try
         {
-            using var timeout = new CancellationTokenSource(_settings.FetchTimeout, _time);
-            using var request = new HttpRequestMessage(HttpMethod.Get, _jwksUrl);
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            if (_secretKey is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey);
-            }
-
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                JwksLog.FetchFailedWithStatus(_logger, Scope, (int)response.StatusCode);
-                return previous.WithFailure(_time.GetUtcNow());
-            }
-
-            if (response.Content.Headers.ContentLength > MaxDocumentBytes)
-            {
-                JwksLog.FetchFailed(_logger, Scope, "the document is too large");
-                return previous.WithFailure(_time.GetUtcNow());
-            }
-
-            var body = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            if (body is null)
-            {
-                JwksLog.FetchFailed(_logger, Scope, "the document is too large");
-                return previous.WithFailure(_time.GetUtcNow());
-            }
-
             var keys = JsonWebKeySet.Parse(body, previous.Keys);
             if (keys.Keys.Count == 0)
             {
@@ -297,10 +315,54 @@ public sealed class JwksCache : IJwksProvider
             JwksLog.Fetched(_logger, Scope, keys.Keys.Count, keys.SkippedKeyCount);
             return new Snapshot(keys, _time.GetUtcNow(), DateTimeOffset.MinValue);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or FormatException or IOException)
+        catch (FormatException ex)
         {
             JwksLog.FetchFailed(_logger, Scope, ex.GetType().Name);
             return previous.WithFailure(_time.GetUtcNow());
+        }
+    }
+
+    /// <summary>The key the JWKS document is shared under: one per source, never naming the secret key.</summary>
+    private string SharedKey => "clerk:jwks:" + Scope;
+
+    /// <summary>Asks Clerk for the document; null (logged) when it cannot be had.</summary>
+    private async ValueTask<byte[]?> FetchDocumentAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _documentFetchCount);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, _jwksUrl);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            if (_secretKey is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey);
+            }
+
+            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                JwksLog.FetchFailedWithStatus(_logger, Scope, (int)response.StatusCode);
+                return null;
+            }
+
+            if (response.Content.Headers.ContentLength > MaxDocumentBytes)
+            {
+                JwksLog.FetchFailed(_logger, Scope, "the document is too large");
+                return null;
+            }
+
+            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (body is null)
+            {
+                JwksLog.FetchFailed(_logger, Scope, "the document is too large");
+            }
+
+            return body;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+        {
+            JwksLog.FetchFailed(_logger, Scope, ex.GetType().Name);
+            return null;
         }
     }
 

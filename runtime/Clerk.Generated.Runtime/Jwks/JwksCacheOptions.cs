@@ -1,3 +1,5 @@
+using Clerk.Generated.Fleet;
+
 namespace Clerk.Generated.Tokens;
 
 /// <summary>
@@ -39,6 +41,14 @@ public sealed class JwksCacheOptions
 
     /// <summary>How long one fetch may take. Default 10 seconds.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Shares the JWKS document with the other instances of a fleet (through
+    /// <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/> and, for example, Redis) for
+    /// <see cref="TimeToLive"/>, so the fleet fetches it once. A refresh for an unknown key id always asks Clerk and
+    /// replaces the shared document. Null (the default) fetches per instance.
+    /// </summary>
+    public ClerkSharedCache? SharedCache { get; set; }
 
     /// <summary>Options that load keys from the Backend API with a secret key.</summary>
     public static JwksCacheOptions ForBackendApi(string secretKey, Uri? apiUrl = null)

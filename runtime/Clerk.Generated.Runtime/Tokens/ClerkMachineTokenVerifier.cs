@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Fleet;
 using Clerk.Generated.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
@@ -33,6 +34,8 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
     private readonly MemoryCache? _verdicts;
     private readonly TimeSpan _invalidVerdictDuration;
     private readonly TimeSpan _validVerdictDuration;
+    private readonly ClerkSharedCache? _shared;
+    private readonly string _sharedPrefix;
 
     /// <summary>Creates a verifier.</summary>
     /// <param name="httpClient">The client requests go through (not disposed by the verifier).</param>
@@ -67,6 +70,11 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
         _verdicts = options.VerdictCacheSize > 0 && (_invalidVerdictDuration > TimeSpan.Zero || _validVerdictDuration > TimeSpan.Zero)
             ? new MemoryCache(new MemoryCacheOptions { SizeLimit = options.VerdictCacheSize, Clock = new TimeProviderClock(_time) })
             : null;
+        _shared = _verdicts is not null && _validVerdictDuration > TimeSpan.Zero ? options.SharedCache : null;
+
+        // Shared verdicts are scoped to the secret key (hashed) and API: a token of one Clerk instance means nothing to another.
+        var scope = SHA256.HashData(Encoding.UTF8.GetBytes(_apiUrl.AbsoluteUri + "\n" + secretKey));
+        _sharedPrefix = "clerk:machine-verdict:" + Convert.ToHexStringLower(scope.AsSpan(0, 8)) + ":";
     }
 
     /// <inheritdoc />
@@ -93,17 +101,52 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
             return remembered!;
         }
 
+        var result = _shared is not null && key is not null
+            ? await VerifySharedAsync(key, token, tokenType, path, member, cancellationToken).ConfigureAwait(false)
+            : (await CallLimitedAsync(token, tokenType, path, member, cancellationToken).ConfigureAwait(false)).Result;
+        Remember(key, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Asks the fleet's shared cache first; on a miss one instance calls Clerk and shares a verdict that is final
+    /// (valid with Clerk's answer, or invalid). "Unavailable" is never shared: it says nothing about the token.
+    /// </summary>
+    private async ValueTask<ClerkTokenValidationResult> VerifySharedAsync(
+        string key, string token, ClerkTokenTypes tokenType, string path, string member, CancellationToken cancellationToken)
+    {
+        ClerkTokenValidationResult? fetched = null;
+        var shared = await _shared!.GetOrFetchAsync(
+            _sharedPrefix + (int)tokenType + ":" + key,
+            _validVerdictDuration,
+            async ct =>
+            {
+                var (result, body) = await CallLimitedAsync(token, tokenType, path, member, ct).ConfigureAwait(false);
+                fetched = result;
+                return SharedVerdict.Encode(result, body);
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (shared is not null)
+        {
+            return SharedVerdict.Decode(shared, tokenType, Interpret, Invalid);
+        }
+
+        // Null: this call's own fetch was not shareable, or it joined another caller's fetch that was not.
+        return fetched ?? (await CallLimitedAsync(token, tokenType, path, member, cancellationToken).ConfigureAwait(false)).Result;
+    }
+
+    private async ValueTask<(ClerkTokenValidationResult Result, byte[]? Body)> CallLimitedAsync(
+        string token, ClerkTokenTypes tokenType, string path, string member, CancellationToken cancellationToken)
+    {
         using var lease = AcquireCallPermit();
         if (!lease.IsAcquired)
         {
             MachineTokenLog.RateLimited(_logger, tokenType);
             var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-            return Unavailable(tokenType, "Too many machine tokens are being verified; try again shortly.", wait);
+            return (Unavailable(tokenType, "Too many machine tokens are being verified; try again shortly.", wait), null);
         }
 
-        var result = await CallClerkAsync(token, tokenType, path, member, cancellationToken).ConfigureAwait(false);
-        Remember(key, result);
-        return result;
+        return await CallClerkAsync(token, tokenType, path, member, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The shape check's verdict, for callers that check before calling (as <see cref="ClerkTokenValidator"/> does).</summary>
@@ -145,7 +188,7 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
         }
     }
 
-    private async ValueTask<ClerkTokenValidationResult> CallClerkAsync(
+    private async ValueTask<(ClerkTokenValidationResult Result, byte[]? Body)> CallClerkAsync(
         string token, ClerkTokenTypes tokenType, string path, string member, CancellationToken cancellationToken)
     {
         try
@@ -159,36 +202,36 @@ public sealed class ClerkMachineTokenVerifier : IMachineTokenVerifier
             if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
                 MachineTokenLog.SecretKeyRejected(_logger, tokenType, status);
-                return Unavailable(tokenType, "Clerk rejected the secret key used to verify machine tokens.", null);
+                return (Unavailable(tokenType, "Clerk rejected the secret key used to verify machine tokens.", null), null);
             }
 
             // Clerk's own rate limit (429) and server errors say nothing about the token: it may be perfectly good.
             if (response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500)
             {
                 MachineTokenLog.VerificationFailed(_logger, tokenType, $"HTTP {status}");
-                return Unavailable(tokenType, "Clerk could not verify the machine token now.", RetryAfter(response));
+                return (Unavailable(tokenType, "Clerk could not verify the machine token now.", RetryAfter(response)), null);
             }
 
             if (status is >= 400 and < 500)
             {
-                return Invalid(tokenType, "Clerk does not recognise the machine token.");
+                return (Invalid(tokenType, "Clerk does not recognise the machine token."), null);
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 MachineTokenLog.VerificationFailed(_logger, tokenType, $"HTTP {status}");
-                return Unavailable(tokenType, "Clerk could not verify the machine token.", null);
+                return (Unavailable(tokenType, "Clerk could not verify the machine token.", null), null);
             }
 
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             return body.Length > MaxResponseBytes
-                ? Unavailable(tokenType, "Clerk's answer was too large.", null)
-                : Interpret(tokenType, body);
+                ? (Unavailable(tokenType, "Clerk's answer was too large.", null), null)
+                : (Interpret(tokenType, body), body);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             MachineTokenLog.VerificationFailed(_logger, tokenType, ex.GetType().Name);
-            return Unavailable(tokenType, "Clerk could not be reached to verify the machine token.", null);
+            return (Unavailable(tokenType, "Clerk could not be reached to verify the machine token.", null), null);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Clerk.Generated.Fleet;
 
 namespace Clerk.Generated.Tokens;
 
@@ -26,6 +27,14 @@ public sealed class ClerkMachineTokenVerifierOptions
     /// a revoked token may keep working that long. Zero turns it off, so every request costs a call (as in Clerk's SDKs).
     /// </summary>
     public TimeSpan ValidVerdictCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Shares verdicts with the other instances of a fleet (through <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/>
+    /// and, for example, Redis), so a token costs one Backend API call for the fleet rather than one per instance.
+    /// Shared verdicts live <see cref="ValidVerdictCacheDuration"/>; keys are a hash of the token, never the token.
+    /// Null (the default) keeps verdicts in this instance only.
+    /// </summary>
+    public ClerkSharedCache? SharedCache { get; set; }
 
     /// <summary>At most this many verdicts are remembered (valid and invalid together). Default 10,000.</summary>
     public int VerdictCacheSize { get; set; } = 10_000;

@@ -16,6 +16,7 @@ public sealed class HostileDeliveryTests
         var endpoint = new ClerkWebhookEndpoint(
             new ClerkWebhookVerifier(ClerkWebhookSigningSecret.Parse(WebhookHost.Secret)),
             new ClerkWebhookHandlers().Build(),
+            new InMemoryClerkWebhookDeliveryStore(),
             ClerkWebhookOptions.DefaultMaxBodyBytes,
             NullLogger.Instance);
         var body = new UnreadableStream();
