@@ -114,29 +114,21 @@ internal static class ObjectEmitter
     {
         var typeName = CSharpTypes.Generated(type.Name, settings);
         ConverterSkeleton.OpenClass(writer, settings, type.Name, typeName, "Reads and writes <see cref=\"" + typeName + "\"/> without reflection.");
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText {NameField(i)} = global::System.Text.Json.JsonEncodedText.Encode({Naming.Literal(type.Properties[i].JsonName)});");
-        }
-
-        if (type.Properties.Count > 0)
-        {
-            writer.Line();
-        }
-
+        // The JSON names live once, in the runtime's name table: encoded for writing, matched in order for reading.
+        var names = type.Properties.Select(p => Naming.Literal(p.JsonName)).ToList();
+        writer.Call("private static readonly " + CSharpTypes.Serialization + ".ClerkJsonPropertyNames Names = new", names, ";");
+        writer.Line();
         EmitRead(writer, type, settings, typeName);
         writer.Line();
         EmitWrite(writer, type, settings, typeName);
-        writer.Line();
-        EmitPropertyIndex(writer, type);
         writer.CloseBlock();
     }
 
-    private static string NameField(int index) => "PropertyName" + index.ToString(CultureInfo.InvariantCulture);
+    private static string NameField(int index) => "Names[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static List<string> LocalNames(TypeModel type)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "name", "unknownName", "additionalProperties", "extra", "entry" };
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "expected", "unknownName", "additionalProperties", "extra", "entry" };
         return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
     }
 
@@ -171,10 +163,11 @@ internal static class ObjectEmitter
 
         writer.Lines("""
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -312,45 +305,5 @@ internal static class ObjectEmitter
                 }
                 """);
         }
-    }
-
-    /// <summary>Maps a UTF-8 property name to its index: by length first, then by bytes.</summary>
-    private static void EmitPropertyIndex(SourceWriter writer, TypeModel type)
-    {
-        writer.OpenBlock("private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)");
-        var byLength = type.Properties
-            .Select((p, i) => (Property: p, Index: i, Length: System.Text.Encoding.UTF8.GetByteCount(p.JsonName)))
-            .GroupBy(p => p.Length)
-            .OrderBy(g => g.Key)
-            .ToList();
-        if (byLength.Count > 0)
-        {
-            writer.OpenBlock("switch (name.Length)");
-            foreach (var group in byLength)
-            {
-                writer.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
-                writer.Indent();
-                foreach (var entry in group)
-                {
-                    // Fully qualified: the consumer's file may not import System (no implicit usings).
-                    writer.Lines($$"""
-                        if (global::System.MemoryExtensions.SequenceEqual(name, {{Naming.Literal(entry.Property.JsonName)}}u8))
-                        {
-                            return {{entry.Index.ToString(CultureInfo.InvariantCulture)}};
-                        }
-
-                        """);
-                }
-
-                writer.Line("break;");
-                writer.Outdent();
-            }
-
-            writer.CloseBlock();
-            writer.Line();
-        }
-
-        writer.Line("return -1;");
-        writer.CloseBlock();
     }
 }

@@ -36,9 +36,7 @@ namespace Fixtures.Deprecated.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static TemplateJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("legacy_body");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("old_flag");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("id", "legacy_body", "old_flag");
 
         /// <inheritdoc/>
         public override global::Fixtures.Deprecated.Template? Read(
@@ -61,10 +59,11 @@ namespace Fixtures.Deprecated.Serialization
             bool? oldFlag = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -111,25 +110,25 @@ namespace Fixtures.Deprecated.Serialization
             writer.WriteStartObject();
             if (value.Id is { } vId)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vId);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.LegacyBody is { } vLegacyBody)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 writer.WriteStringValue(vLegacyBody);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.OldFlag is { } vOldFlag)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 writer.WriteBooleanValue(vOldFlag);
             }
             if (value.AdditionalProperties is { } extra)
@@ -142,36 +141,6 @@ namespace Fixtures.Deprecated.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "old_flag"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "legacy_body"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

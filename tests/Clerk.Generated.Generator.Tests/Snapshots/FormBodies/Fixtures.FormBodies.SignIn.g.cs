@@ -34,9 +34,7 @@ namespace Fixtures.FormBodies.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("response");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("expires");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("id", "response", "expires");
 
         /// <inheritdoc/>
         public override global::Fixtures.FormBodies.SignIn? Read(
@@ -59,10 +57,11 @@ namespace Fixtures.FormBodies.Serialization
             global::Fixtures.FormBodies.SignInExpires? expires = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -115,25 +114,25 @@ namespace Fixtures.FormBodies.Serialization
             writer.WriteStartObject();
             if (value.Id is { } vId)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vId);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.Response is { } vResponse)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance.Write(writer, vResponse, options);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.Expires is { } vExpires)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance.Write(writer, vExpires, options);
             }
             if (value.AdditionalProperties is { } extra)
@@ -146,36 +145,6 @@ namespace Fixtures.FormBodies.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expires"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "response"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

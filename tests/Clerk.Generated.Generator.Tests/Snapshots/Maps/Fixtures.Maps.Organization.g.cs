@@ -46,13 +46,14 @@ namespace Fixtures.Maps.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("public_metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("private_metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("labels");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("counts");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName5 = global::System.Text.Json.JsonEncodedText.Encode("roles");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName6 = global::System.Text.Json.JsonEncodedText.Encode("anything");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+            "id",
+            "public_metadata",
+            "private_metadata",
+            "labels",
+            "counts",
+            "roles",
+            "anything");
 
         /// <inheritdoc/>
         public override global::Fixtures.Maps.Organization? Read(
@@ -79,10 +80,11 @@ namespace Fixtures.Maps.Serialization
             global::System.Text.Json.JsonElement? anything = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -172,16 +174,16 @@ namespace Fixtures.Maps.Serialization
             writer.WriteStartObject();
             if (value.Id is { } vId)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vId);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.PublicMetadata is { } vPublicMetadata)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                     writer,
                     vPublicMetadata,
@@ -190,11 +192,11 @@ namespace Fixtures.Maps.Serialization
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.PrivateMetadata is { } vPrivateMetadata)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                     writer,
                     vPrivateMetadata,
@@ -203,7 +205,7 @@ namespace Fixtures.Maps.Serialization
             }
             if (value.Labels is { } vLabels)
             {
-                writer.WritePropertyName(PropertyName3);
+                writer.WritePropertyName(Names[3]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                     writer,
                     vLabels,
@@ -212,7 +214,7 @@ namespace Fixtures.Maps.Serialization
             }
             if (value.Counts is { } vCounts)
             {
-                writer.WritePropertyName(PropertyName4);
+                writer.WritePropertyName(Names[4]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                     writer,
                     vCounts,
@@ -221,7 +223,7 @@ namespace Fixtures.Maps.Serialization
             }
             if (value.Roles is { } vRoles)
             {
-                writer.WritePropertyName(PropertyName5);
+                writer.WritePropertyName(Names[5]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                     writer,
                     vRoles,
@@ -230,7 +232,7 @@ namespace Fixtures.Maps.Serialization
             }
             if (value.Anything is { } vAnything)
             {
-                writer.WritePropertyName(PropertyName6);
+                writer.WritePropertyName(Names[6]);
                 vAnything.WriteTo(writer);
             }
             if (value.AdditionalProperties is { } extra)
@@ -243,62 +245,6 @@ namespace Fixtures.Maps.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "roles"u8))
-                    {
-                        return 5;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "labels"u8))
-                    {
-                        return 3;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "counts"u8))
-                    {
-                        return 4;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "anything"u8))
-                    {
-                        return 6;
-                    }
-
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "public_metadata"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 16:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "private_metadata"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -30,7 +30,7 @@ namespace Fixtures.Multipart.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SetUserProfileImageResponseJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("image_url");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("image_url");
 
         /// <inheritdoc/>
         public override global::Fixtures.Multipart.SetUserProfileImageResponse? Read(
@@ -51,10 +51,11 @@ namespace Fixtures.Multipart.Serialization
             string? imageUrl = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -87,12 +88,12 @@ namespace Fixtures.Multipart.Serialization
             writer.WriteStartObject();
             if (value.ImageUrl is { } vImageUrl)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vImageUrl);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -104,22 +105,6 @@ namespace Fixtures.Multipart.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "image_url"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

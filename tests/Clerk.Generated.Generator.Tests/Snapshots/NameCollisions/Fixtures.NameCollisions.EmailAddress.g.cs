@@ -40,11 +40,12 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("email_address");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("public");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("class");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("reserved");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+            "email_address",
+            "object",
+            "public",
+            "class",
+            "reserved");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.EmailAddress? Read(
@@ -69,10 +70,11 @@ namespace Fixtures.NameCollisions.Serialization
             global::Fixtures.NameCollisions.Plan2? reserved = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -136,32 +138,32 @@ namespace Fixtures.NameCollisions.Serialization
             writer.WriteStartObject();
             if (value.EmailAddressValue is { } vEmailAddressValue)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vEmailAddressValue);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.Object is { } vObject)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 writer.WriteStringValue(vObject);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
-            writer.WritePropertyName(PropertyName2);
+            writer.WritePropertyName(Names[2]);
             writer.WriteBooleanValue(value.Public);
             if (value.Class is { } vClass)
             {
-                writer.WritePropertyName(PropertyName3);
+                writer.WritePropertyName(Names[3]);
                 writer.WriteStringValue(vClass);
             }
             if (value.Reserved is { } vReserved)
             {
-                writer.WritePropertyName(PropertyName4);
+                writer.WritePropertyName(Names[4]);
                 global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance.Write(writer, vReserved, options);
             }
             if (value.AdditionalProperties is { } extra)
@@ -174,48 +176,6 @@ namespace Fixtures.NameCollisions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "class"u8))
-                    {
-                        return 3;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                    {
-                        return 1;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "public"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "reserved"u8))
-                    {
-                        return 4;
-                    }
-
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "email_address"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

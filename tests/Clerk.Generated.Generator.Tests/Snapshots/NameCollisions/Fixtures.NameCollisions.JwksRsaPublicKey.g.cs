@@ -31,8 +31,7 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static JwksRsaPublicKeyJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("kty");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("x5t#S256");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("kty", "x5t#S256");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.JwksRsaPublicKey? Read(
@@ -54,10 +53,11 @@ namespace Fixtures.NameCollisions.Serialization
             string? x5TS256 = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -97,21 +97,21 @@ namespace Fixtures.NameCollisions.Serialization
             writer.WriteStartObject();
             if (value.Kty is { } vKty)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vKty);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.X5TS256 is { } vX5TS256)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 writer.WriteStringValue(vX5TS256);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -123,29 +123,6 @@ namespace Fixtures.NameCollisions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 3:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "kty"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "x5t#S256"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -28,7 +28,7 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static Plan22JsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("currency");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.Plan22? Read(
@@ -49,10 +49,11 @@ namespace Fixtures.NameCollisions.Serialization
             string? currency = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -85,7 +86,7 @@ namespace Fixtures.NameCollisions.Serialization
             writer.WriteStartObject();
             if (value.Currency is { } vCurrency)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vCurrency);
             }
             if (value.AdditionalProperties is { } extra)
@@ -98,22 +99,6 @@ namespace Fixtures.NameCollisions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "currency"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -46,13 +46,14 @@ namespace Fixtures.NullableRefs.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("actor");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("latest_activity");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("previous_actor");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("last_active_at");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName5 = global::System.Text.Json.JsonEncodedText.Encode("expire_at");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName6 = global::System.Text.Json.JsonEncodedText.Encode("updated");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+            "id",
+            "actor",
+            "latest_activity",
+            "previous_actor",
+            "last_active_at",
+            "expire_at",
+            "updated");
 
         /// <inheritdoc/>
         public override global::Fixtures.NullableRefs.Session? Read(
@@ -79,10 +80,11 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.DateTimeOffset? updated = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -166,46 +168,46 @@ namespace Fixtures.NullableRefs.Serialization
             writer.WriteStartObject();
             if (value.Id is { } vId)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vId);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.Actor is { } vActor)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Write(writer, vActor, options);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.LatestActivity is { } vLatestActivity)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance.Write(writer, vLatestActivity, options);
             }
             else
             {
-                writer.WriteNull(PropertyName2);
+                writer.WriteNull(Names[2]);
             }
             if (value.PreviousActor is { } vPreviousActor)
             {
-                writer.WritePropertyName(PropertyName3);
+                writer.WritePropertyName(Names[3]);
                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Write(writer, vPreviousActor, options);
             }
-            writer.WritePropertyName(PropertyName4);
+            writer.WritePropertyName(Names[4]);
             writer.WriteNumberValue(value.LastActiveAt);
             if (value.ExpireAt is { } vExpireAt)
             {
-                writer.WritePropertyName(PropertyName5);
+                writer.WritePropertyName(Names[5]);
                 writer.WriteNumberValue(vExpireAt);
             }
             if (value.Updated is { } vUpdated)
             {
-                writer.WritePropertyName(PropertyName6);
+                writer.WritePropertyName(Names[6]);
                 writer.WriteStringValue(vUpdated);
             }
             if (value.AdditionalProperties is { } extra)
@@ -218,62 +220,6 @@ namespace Fixtures.NullableRefs.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "actor"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "updated"u8))
-                    {
-                        return 6;
-                    }
-
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expire_at"u8))
-                    {
-                        return 5;
-                    }
-
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "previous_actor"u8))
-                    {
-                        return 3;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_active_at"u8))
-                    {
-                        return 4;
-                    }
-
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "latest_activity"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -37,10 +37,7 @@ namespace Fixtures.OpenEnums.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("strategy");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("scope");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("flag");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("strategy", "scope", "object", "flag");
 
         /// <inheritdoc/>
         public override global::Fixtures.OpenEnums.Invitation? Read(
@@ -64,10 +61,11 @@ namespace Fixtures.OpenEnums.Serialization
             global::Fixtures.OpenEnums.InvitationFlag? flag = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -128,18 +126,18 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName(PropertyName0);
+            writer.WritePropertyName(Names[0]);
             global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance.Write(writer, value.Strategy, options);
-            writer.WritePropertyName(PropertyName1);
+            writer.WritePropertyName(Names[1]);
             global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance.Write(writer, value.Scope, options);
             if (value.Object is { } vObject)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 writer.WriteStringValue(vObject);
             }
             if (value.Flag is { } vFlag)
             {
-                writer.WritePropertyName(PropertyName3);
+                writer.WritePropertyName(Names[3]);
                 global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance.Write(writer, vFlag, options);
             }
             if (value.AdditionalProperties is { } extra)
@@ -152,43 +150,6 @@ namespace Fixtures.OpenEnums.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "flag"u8))
-                    {
-                        return 3;
-                    }
-
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "scope"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "strategy"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -31,8 +31,7 @@ namespace Fixtures.Pagination.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationsJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("total_count");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("data", "total_count");
 
         /// <inheritdoc/>
         public override global::Fixtures.Pagination.Organizations? Read(
@@ -54,10 +53,11 @@ namespace Fixtures.Pagination.Serialization
             long? totalCount = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -100,7 +100,7 @@ namespace Fixtures.Pagination.Serialization
             writer.WriteStartObject();
             if (value.Data is { } vData)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
                     writer,
                     vData,
@@ -109,9 +109,9 @@ namespace Fixtures.Pagination.Serialization
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
-            writer.WritePropertyName(PropertyName1);
+            writer.WritePropertyName(Names[1]);
             writer.WriteNumberValue(value.TotalCount);
             if (value.AdditionalProperties is { } extra)
             {
@@ -123,29 +123,6 @@ namespace Fixtures.Pagination.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-                case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "total_count"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -43,11 +43,12 @@ namespace Fixtures.PatchTristate.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("reason");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("first_name");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("username");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName3 = global::System.Text.Json.JsonEncodedText.Encode("public_metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName4 = global::System.Text.Json.JsonEncodedText.Encode("banned");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+            "reason",
+            "first_name",
+            "username",
+            "public_metadata",
+            "banned");
 
         /// <inheritdoc/>
         public override global::Fixtures.PatchTristate.UpdateUserRequest? Read(
@@ -72,10 +73,11 @@ namespace Fixtures.PatchTristate.Serialization
             global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> banned = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -151,35 +153,35 @@ namespace Fixtures.PatchTristate.Serialization
             writer.WriteStartObject();
             if (value.Reason is { } vReason)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vReason);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.FirstName.IsSet)
             {
                 if (value.FirstName.Value is { } vFirstName)
                 {
-                    writer.WritePropertyName(PropertyName1);
+                    writer.WritePropertyName(Names[1]);
                     writer.WriteStringValue(vFirstName);
                 }
                 else
                 {
-                    writer.WriteNull(PropertyName1);
+                    writer.WriteNull(Names[1]);
                 }
             }
             if (value.Username.IsSet)
             {
-                writer.WritePropertyName(PropertyName2);
+                writer.WritePropertyName(Names[2]);
                 writer.WriteStringValue(value.Username.Value);
             }
             if (value.PublicMetadata.IsSet)
             {
                 if (value.PublicMetadata.Value is { } vPublicMetadata)
                 {
-                    writer.WritePropertyName(PropertyName3);
+                    writer.WritePropertyName(Names[3]);
                     global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
                         writer,
                         vPublicMetadata,
@@ -188,19 +190,19 @@ namespace Fixtures.PatchTristate.Serialization
                 }
                 else
                 {
-                    writer.WriteNull(PropertyName3);
+                    writer.WriteNull(Names[3]);
                 }
             }
             if (value.Banned.IsSet)
             {
                 if (value.Banned.Value is { } vBanned)
                 {
-                    writer.WritePropertyName(PropertyName4);
+                    writer.WritePropertyName(Names[4]);
                     writer.WriteBooleanValue(vBanned);
                 }
                 else
                 {
-                    writer.WriteNull(PropertyName4);
+                    writer.WriteNull(Names[4]);
                 }
             }
             if (value.AdditionalProperties is { } extra)
@@ -213,48 +215,6 @@ namespace Fixtures.PatchTristate.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "reason"u8))
-                    {
-                        return 0;
-                    }
-
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "banned"u8))
-                    {
-                        return 4;
-                    }
-
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "username"u8))
-                    {
-                        return 2;
-                    }
-
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "first_name"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 15:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "public_metadata"u8))
-                    {
-                        return 3;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

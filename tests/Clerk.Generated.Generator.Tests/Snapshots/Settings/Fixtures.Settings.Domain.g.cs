@@ -28,7 +28,7 @@ namespace Fixtures.Settings.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static DomainJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("name");
 
         /// <inheritdoc/>
         public override global::Fixtures.Settings.Domain? Read(
@@ -46,13 +46,14 @@ namespace Fixtures.Settings.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Domain.");
             }
 
-            string? name2 = default;
+            string? name = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -60,7 +61,7 @@ namespace Fixtures.Settings.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            name2 = reader.GetString()!;
+                            name = reader.GetString()!;
                         }
                         break;
                     default:
@@ -71,7 +72,7 @@ namespace Fixtures.Settings.Serialization
 
             return new global::Fixtures.Settings.Domain
             {
-                Name = name2!,
+                Name = name!,
                 AdditionalProperties = additionalProperties,
             };
         }
@@ -85,12 +86,12 @@ namespace Fixtures.Settings.Serialization
             writer.WriteStartObject();
             if (value.Name is { } vName)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vName);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -102,22 +103,6 @@ namespace Fixtures.Settings.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -28,7 +28,7 @@ namespace Fixtures.Settings.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UserJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("id");
 
         /// <inheritdoc/>
         public override global::Fixtures.Settings.User? Read(
@@ -49,10 +49,11 @@ namespace Fixtures.Settings.Serialization
             string? id = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -85,12 +86,12 @@ namespace Fixtures.Settings.Serialization
             writer.WriteStartObject();
             if (value.Id is { } vId)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vId);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -102,22 +103,6 @@ namespace Fixtures.Settings.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

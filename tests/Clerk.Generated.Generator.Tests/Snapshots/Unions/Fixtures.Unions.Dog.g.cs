@@ -31,8 +31,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static DogJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("good");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("object", "good");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.Dog? Read(
@@ -54,10 +53,11 @@ namespace Fixtures.Unions.Serialization
             bool? good = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -97,14 +97,14 @@ namespace Fixtures.Unions.Serialization
             writer.WriteStartObject();
             if (value.Object is { } vObject)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vObject);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
-            writer.WritePropertyName(PropertyName1);
+            writer.WritePropertyName(Names[1]);
             writer.WriteBooleanValue(value.Good);
             if (value.AdditionalProperties is { } extra)
             {
@@ -116,29 +116,6 @@ namespace Fixtures.Unions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "good"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

@@ -31,8 +31,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PersonJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("object", "name");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.Person? Read(
@@ -51,13 +50,14 @@ namespace Fixtures.Unions.Serialization
             }
 
             string? @object = default;
-            string? name2 = default;
+            string? name = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -71,7 +71,7 @@ namespace Fixtures.Unions.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            name2 = reader.GetString()!;
+                            name = reader.GetString()!;
                         }
                         break;
                     default:
@@ -83,7 +83,7 @@ namespace Fixtures.Unions.Serialization
             return new global::Fixtures.Unions.Person
             {
                 Object = @object!,
-                Name = name2!,
+                Name = name!,
                 AdditionalProperties = additionalProperties,
             };
         }
@@ -97,21 +97,21 @@ namespace Fixtures.Unions.Serialization
             writer.WriteStartObject();
             if (value.Object is { } vObject)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 writer.WriteStringValue(vObject);
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.Name is { } vName)
             {
-                writer.WritePropertyName(PropertyName1);
+                writer.WritePropertyName(Names[1]);
                 writer.WriteStringValue(vName);
             }
             else
             {
-                writer.WriteNull(PropertyName1);
+                writer.WriteNull(Names[1]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -123,29 +123,6 @@ namespace Fixtures.Unions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "name"u8))
-                    {
-                        return 1;
-                    }
-
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }

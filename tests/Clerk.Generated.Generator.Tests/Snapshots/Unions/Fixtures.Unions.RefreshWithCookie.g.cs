@@ -28,7 +28,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithCookieJsonConverter Instance { get; } = new();
 
-        private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("cookies");
+        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("cookies");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.RefreshWithCookie? Read(
@@ -49,10 +49,11 @@ namespace Fixtures.Unions.Serialization
             global::System.Collections.Generic.IReadOnlyList<string>? cookies = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -88,7 +89,7 @@ namespace Fixtures.Unions.Serialization
             writer.WriteStartObject();
             if (value.Cookies is { } vCookies)
             {
-                writer.WritePropertyName(PropertyName0);
+                writer.WritePropertyName(Names[0]);
                 global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
                     writer,
                     vCookies,
@@ -97,7 +98,7 @@ namespace Fixtures.Unions.Serialization
             }
             else
             {
-                writer.WriteNull(PropertyName0);
+                writer.WriteNull(Names[0]);
             }
             if (value.AdditionalProperties is { } extra)
             {
@@ -109,22 +110,6 @@ namespace Fixtures.Unions.Serialization
             }
 
             writer.WriteEndObject();
-        }
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cookies"u8))
-                    {
-                        return 0;
-                    }
-
-                    break;
-            }
-
-            return -1;
         }
     }
 }
