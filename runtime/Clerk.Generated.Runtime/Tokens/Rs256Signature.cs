@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using Clerk.Generated.Tokens.Jwks;
 
 namespace Clerk.Generated.Tokens;
 

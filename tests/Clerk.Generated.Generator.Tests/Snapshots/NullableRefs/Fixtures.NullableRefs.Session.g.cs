@@ -83,7 +83,7 @@ namespace Fixtures.NullableRefs.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -97,7 +97,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            actor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            actor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
@@ -106,7 +106,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            latestActivity = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            latestActivity = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
@@ -115,7 +115,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            previousActor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            previousActor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
