@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Clerk.Generated.Generator.Caching;
 using Clerk.Generated.Generator.Diagnostics;
 using Clerk.Generated.Generator.Emitting;
 using Clerk.Generated.Generator.Model;
@@ -34,14 +35,14 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SpecInput);
 
         var models = specs
-            .Select(static (input, cancellationToken) => SpecCache.GetOrParse(input, cancellationToken))
+            .Select(static (input, cancellationToken) => GenerationCache.GetOrParse(input, cancellationToken))
             .WithTrackingName(TrackingNames.SpecModel);
 
         var types = models
             .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeToEmit(spec.Settings, type)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (output, item) =>
-            output.AddSource(HintName(item.Settings, item.Type.Name), EmittedSourceCache.GetOrAdd(item, static i => TypeEmitter.Emit(i.Type, i.Settings))));
+            output.AddSource(HintName(item.Settings, item.Type.Name), GenerationCache.GetOrEmit(item.Type, "type", type => TypeEmitter.Emit(type, item.Settings))));
 
         var groups = models
             .SelectMany(static (spec, _) => spec.SpecKind == SpecKind.Webhooks
@@ -50,46 +51,46 @@ public sealed class ClerkGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Groups);
         context.RegisterSourceOutput(groups, static (output, item) =>
         {
-            output.AddSource(HintName(item.Settings, item.Group.ClassName), EmittedSourceCache.GetOrAdd((item, "class"), static i => GroupEmitter.Emit(i.item)));
-            output.AddSource(HintName(item.Settings, item.Group.InterfaceName), EmittedSourceCache.GetOrAdd((item, "interface"), static i => GroupInterfaceEmitter.Emit(i.item)));
+            output.AddSource(HintName(item.Settings, item.Group.ClassName), GenerationCache.GetOrEmit(item.Group, "class", _ => GroupEmitter.Emit(item)));
+            output.AddSource(HintName(item.Settings, item.Group.InterfaceName), GenerationCache.GetOrEmit(item.Group, "interface", _ => GroupInterfaceEmitter.Emit(item)));
         });
 
         // The shared files, each from the narrow model it shows (see SharedOutputModels).
         var generating = models.Where(static spec => !spec.Types.IsEmpty || !spec.Groups.IsEmpty);
         var contexts = generating
-            .Select(static (spec, _) => ContextEmitter.Model(spec))
+            .Select(static (spec, _) => GenerationCache.Derive(spec, ContextEmitter.Model))
             .WithTrackingName(TrackingNames.JsonContext);
         context.RegisterSourceOutput(contexts, static (output, model) =>
-            output.AddSource(HintName(model.Settings, SpecKinds.ContextName(model.SpecKind)), EmittedSourceCache.GetOrAdd(model, ContextEmitter.Emit)));
+            output.AddSource(HintName(model.Settings, SpecKinds.ContextName(model.SpecKind)), GenerationCache.GetOrEmit(model, "context", ContextEmitter.Emit)));
 
         var apis = generating.Where(static spec => spec.SpecKind == SpecKind.Api);
         var clients = apis
-            .Select(static (spec, _) => ClientModel.Of(spec))
+            .Select(static (spec, _) => GenerationCache.Derive(spec, ClientModel.Of))
             .WithTrackingName(TrackingNames.Client);
         context.RegisterSourceOutput(clients, static (output, model) =>
         {
-            output.AddSource(HintName(model.Settings, "ClerkClient"), EmittedSourceCache.GetOrAdd((model, "class"), static i => ClientEmitter.EmitClient(i.model)));
-            output.AddSource(HintName(model.Settings, "IClerkClient"), EmittedSourceCache.GetOrAdd((model, "interface"), static i => ClientEmitter.EmitClientInterface(i.model)));
+            output.AddSource(HintName(model.Settings, "ClerkClient"), GenerationCache.GetOrEmit(model, "class", ClientEmitter.EmitClient));
+            output.AddSource(HintName(model.Settings, "IClerkClient"), GenerationCache.GetOrEmit(model, "interface", ClientEmitter.EmitClientInterface));
         });
 
         var registrations = clients
-            .Select(static (client, _) => ServiceRegistrationModel.Of(client))
+            .Select(static (client, _) => GenerationCache.Derive(client, ServiceRegistrationModel.Of))
             .WithTrackingName(TrackingNames.ServiceRegistration);
         context.RegisterSourceOutput(registrations, static (output, model) =>
-            output.AddSource(HintName(model.Settings, "ClerkServiceCollectionExtensions"), EmittedSourceCache.GetOrAdd(model, ClientEmitter.EmitServiceCollectionExtensions)));
+            output.AddSource(HintName(model.Settings, "ClerkServiceCollectionExtensions"), GenerationCache.GetOrEmit(model, "registration", ClientEmitter.EmitServiceCollectionExtensions)));
 
         var endpoints = apis
-            .Select(static (spec, _) => EndpointsModel.Of(spec))
+            .Select(static (spec, _) => GenerationCache.Derive(spec, EndpointsModel.Of))
             .WithTrackingName(TrackingNames.Endpoints);
         context.RegisterSourceOutput(endpoints, static (output, model) =>
-            output.AddSource(HintName(model.Settings, "ClerkEndpoints"), EmittedSourceCache.GetOrAdd(model, ClientEmitter.EmitEndpoints)));
+            output.AddSource(HintName(model.Settings, "ClerkEndpoints"), GenerationCache.GetOrEmit(model, "endpoints", ClientEmitter.EmitEndpoints)));
 
         var webhookEvents = generating
             .Where(static spec => spec.SpecKind == SpecKind.Webhooks)
-            .Select(static (spec, _) => new WebhookEventsModel(spec.Settings, spec.WebhookEvents))
+            .Select(static (spec, _) => GenerationCache.Derive(spec, WebhookEventsModel.Of))
             .WithTrackingName(TrackingNames.WebhookEvents);
         context.RegisterSourceOutput(webhookEvents, static (output, model) =>
-            output.AddSource(HintName(model.Settings, "ClerkWebhookEvents"), EmittedSourceCache.GetOrAdd(model, WebhookEventsEmitter.Emit)));
+            output.AddSource(HintName(model.Settings, "ClerkWebhookEvents"), GenerationCache.GetOrEmit(model, "webhooks", WebhookEventsEmitter.Emit)));
 
         var diagnostics = models
             .Select(static (spec, _) => spec.Diagnostics)

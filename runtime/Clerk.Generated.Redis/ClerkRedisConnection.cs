@@ -35,7 +35,7 @@ public sealed partial class ClerkRedisConnection : IClerkSharedStoreHealth, IAsy
         Multiplexer = ConnectionMultiplexer.Connect(configuration);
     }
 
-    /// <summary>The multiplexer shared by every Redis-backed piece (and the <c>IDistributedCache</c> under HybridCache).</summary>
+    /// <summary>The multiplexer shared by every Redis-backed piece (and the <c>IDistributedCache</c> of the shared cache).</summary>
     public IConnectionMultiplexer Multiplexer { get; }
 
     /// <summary>Prefix of every key written.</summary>

@@ -1,7 +1,7 @@
 using Clerk.Generated.Fleet;
 using Clerk.Generated.Redis;
 using Clerk.Generated.Webhooks;
-using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,8 +13,9 @@ public static class ClerkRedisServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the fleet's Redis connection and, over it: the webhook delivery store
-    /// (<see cref="RedisClerkWebhookDeliveryStore"/>), the fleet lock, Redis as the <c>IDistributedCache</c> under
-    /// <see cref="HybridCache"/>, and <see cref="ClerkSharedCache"/> for machine-token verdicts and the JWKS document.
+    /// (<see cref="RedisClerkWebhookDeliveryStore"/>), the fleet lock, Redis as the <see cref="IDistributedCache"/>
+    /// (Microsoft.Extensions.Caching.StackExchangeRedis on the same connection), and <see cref="ClerkSharedCache"/> over
+    /// it for machine-token verdicts and the JWKS document.
     /// </summary>
     public static IServiceCollection AddClerkRedis(this IServiceCollection services, Action<ClerkRedisOptions> configure)
     {
@@ -37,8 +38,7 @@ public static class ClerkRedisServiceCollectionExtensions
                 cache.ConnectionMultiplexerFactory = () => Task.FromResult(redis.Multiplexer);
                 cache.InstanceName = redis.KeyPrefix + "cache:";
             });
-        services.AddHybridCache();
-        services.TryAddSingleton(sp => new ClerkSharedCache(sp.GetRequiredService<HybridCache>(), sp.GetService<IClerkFleetLock>()));
+        services.TryAddSingleton(sp => new ClerkSharedCache(sp.GetRequiredService<IDistributedCache>(), sp.GetService<IClerkFleetLock>()));
         return services;
     }
 

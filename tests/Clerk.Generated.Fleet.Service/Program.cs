@@ -6,11 +6,13 @@ using Clerk.Generated.Tokens;
 using Clerk.Generated.Webhooks;
 
 // FLEET_REDIS: Redis configuration string. FLEET_BACKEND: the (stub) Backend API base URL, which also counts handler
-// runs at POST /ran/{id} (a non-2xx answer makes the handler fail). CLERK_SECRET_KEY, CLERK_WEBHOOK_SIGNING_SECRET.
+// runs at POST /ran/{id}?instance=FLEET_INSTANCE (a non-2xx answer makes the handler fail). CLERK_SECRET_KEY,
+// CLERK_WEBHOOK_SIGNING_SECRET.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 var backend = new Uri(Environment.GetEnvironmentVariable("FLEET_BACKEND") ?? throw new InvalidOperationException("FLEET_BACKEND is not set"));
 var secretKey = Environment.GetEnvironmentVariable("CLERK_SECRET_KEY") ?? throw new InvalidOperationException("CLERK_SECRET_KEY is not set");
+var instance = Uri.EscapeDataString(Environment.GetEnvironmentVariable("FLEET_INSTANCE") ?? "");
 
 builder.Services.AddClerkWebhooks();
 builder.Services.AddClerkRedis(o => o.Configuration = Environment.GetEnvironmentVariable("FLEET_REDIS") ?? "127.0.0.1:6379");
@@ -44,7 +46,7 @@ var ran = app.Services.GetRequiredService<IHttpClientFactory>();
 
 app.MapClerkWebhooks("/webhooks", handlers => handlers.OnAny(async (e, ct) =>
 {
-    using var response = await ran.CreateClient("backend").PostAsync($"ran/{e.Envelope.Delivery!.MessageId}", null, ct);
+    using var response = await ran.CreateClient("backend").PostAsync($"ran/{e.Envelope.Delivery!.MessageId}?instance={instance}", null, ct);
     response.EnsureSuccessStatusCode();
 }));
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Clerk.Generated.Tests.Shared;
 
 namespace Clerk.Generated.Fleet.Tests;
 
@@ -20,6 +21,7 @@ internal sealed class FleetInstance : IDisposable
             Environment =
             {
                 ["FLEET_REDIS"] = redis,
+                ["FLEET_INSTANCE"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["FLEET_BACKEND"] = backend.AbsoluteUri,
                 ["CLERK_SECRET_KEY"] = secretKey,
                 ["CLERK_WEBHOOK_SIGNING_SECRET"] = webhookSecret,

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Clerk.Generated.Testing;
+using Clerk.Generated.Tests.Shared;
 using Clerk.Generated.Webhooks;
 
 namespace Clerk.Generated.Fleet.Tests;
@@ -20,6 +21,10 @@ public sealed class FleetTests
     private static readonly int Deliveries = (int)(1_000 * Scale);
     private static readonly int MachineTokens = (int)(5_000 * Scale);
     private static readonly int SessionValidationsPerInstance = (int)(300 * Scale);
+
+    /// <summary>How long the outage test calls the limited endpoint, and the most calls one limit lets through in that time.</summary>
+    private static readonly TimeSpan LimitRun = TimeSpan.FromSeconds(2);
+    private static readonly int MaxLimitedCalls = StubBackendApi.RateLimit * ((int)LimitRun.TotalSeconds + 1);
 
     private readonly RedisServer _redis = new();
     private readonly ClerkTestKey _key = ClerkTestKey.Generate("ins_fleet_key");
@@ -129,15 +134,7 @@ public sealed class FleetTests
     public async Task The_shared_limit_keeps_the_whole_fleet_under_the_Backend_API_rate_limit()
     {
         var duration = TimeSpan.FromSeconds(3 * Scale);
-        var until = DateTime.UtcNow + duration;
-        var answers = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Task.WhenAll(_fleet.SelectMany(instance => Enumerable.Range(0, 8).Select(async _ =>
-        {
-            while (DateTime.UtcNow < until)
-            {
-                answers.Add(await _http.GetStringAsync(new Uri(instance.Url, "limited")));
-            }
-        })));
+        var answers = (await CallLimitedOnEveryInstance(duration)).SelectMany(a => a).ToList();
 
         var seconds = Math.Ceiling(duration.TotalSeconds);
         Assert.Multiple(() =>
@@ -175,30 +172,77 @@ public sealed class FleetTests
         var session = tokens.Mint();
         _redis.Stop();
 
-        // During the outage each delivery goes to one instance (deduplication is per instance): none may be lost.
+        // During the outage deduplication is per instance: each delivery goes to two instances at once, then again to
+        // both (a redelivery). None may be lost or refused, and no instance may run one twice.
         var outage = Enumerable.Range(0, Deliveries / 10).Select(i => $"msg_outage_{i}").ToArray();
-        var outageStatuses = await SendAll(outage.Select((id, i) => (id, instance: _fleet[i % 3])), pair => Deliver(pair.instance, pair.id));
+        var posts = outage.SelectMany((id, i) => new[] { _fleet[i % 3], _fleet[(i + 1) % 3] }.Select(instance => (id, instance))).ToArray();
+        var firstRound = await SendAll(posts, pair => Deliver(pair.instance, pair.id));
+        var redelivered = await SendAll(posts, pair => Deliver(pair.instance, pair.id));
         var sessionStatuses = await SendAll(_fleet, instance => Session(instance, session));
         Assert.Multiple(() =>
         {
-            Assert.That(outageStatuses.Distinct(), Is.EqualTo(new[] { HttpStatusCode.NoContent }), Logs());
+            Assert.That(firstRound.Concat(redelivered).Distinct(), Is.EqualTo(new[] { HttpStatusCode.NoContent }), Logs());
             Assert.That(sessionStatuses.Distinct(), Is.EqualTo(new[] { HttpStatusCode.OK }), Logs());
-            Assert.That(outage.Where(id => _backend.HandlerSuccesses.GetValueOrDefault(id) != 1), Is.Empty, "deliveries lost or repeated during the outage");
+            Assert.That(outage.Where(id => _backend.HandlerSuccesses.GetValueOrDefault(id) is < 1 or > 2), Is.Empty, "deliveries lost, or run more often than by the two instances");
+            Assert.That(
+                posts.Where(p => _backend.HandlerAttemptsByInstance.GetValueOrDefault((p.id, p.instance.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))) > 1),
+                Is.Empty,
+                "deliveries one instance ran more than once");
             Assert.That(_fleet.Select(i => CountOf(i.Output, "Redis is unavailable")), Is.All.EqualTo(1), "each instance logs the outage once");
         });
+
+        // The shared limit falls back to a local one per instance: each keeps limiting (PermitLimit a second), none fails.
+        var limitedDuringOutage = await CallLimitedOnEveryInstance(LimitRun);
         Assert.That(await Task.WhenAll(_fleet.Select(Health)), Is.All.EqualTo("Degraded"), "health during the outage");
+        Assert.Multiple(() =>
+        {
+            foreach (var answers in limitedDuringOutage)
+            {
+                Assert.That(answers, Is.All.AnyOf("clerk 200", "clerk 429", "local 429"));
+                Assert.That(answers.Count(a => a == "local 429"), Is.GreaterThan(0), "calls this instance held back on its own");
+                Assert.That(answers.Count(a => a.StartsWith("clerk", StringComparison.Ordinal)), Is.InRange(1, MaxLimitedCalls), "calls this instance let through");
+            }
+        });
 
         _redis.Start();
         await WaitUntilHealthy();
         var after = Enumerable.Range(0, Deliveries / 10).Select(i => $"msg_after_{i}").ToArray();
         await DeliverUntilAcknowledged(after);
         Assert.That(after.Where(id => _backend.HandlerSuccesses.GetValueOrDefault(id) != 1), Is.Empty, "deliveries not run exactly once after Redis returned");
+
+        // Sharing resumes for the limit too: the fleet together lets through no more than one instance did alone.
+        var limitedAfter = await CallLimitedOnEveryInstance(LimitRun);
+        Assert.That(
+            limitedAfter.Sum(answers => answers.Count(a => a.StartsWith("clerk", StringComparison.Ordinal))),
+            Is.InRange(1, MaxLimitedCalls),
+            "calls the whole fleet let through once Redis returned");
     }
 
     [Test, Order(0)]
     public async Task Health_is_healthy_with_Redis_up_and_no_key_fetched_yet()
     {
         Assert.That(await Task.WhenAll(_fleet.Select(Health)), Is.All.EqualTo("Healthy"));
+    }
+
+    /// <summary>
+    /// Eight callers per instance call <c>/limited</c> back to back for <paramref name="duration"/>; returns each
+    /// instance's answers ("clerk &lt;status&gt;" when the call reached the stub, "local 429" when held back).
+    /// </summary>
+    private async Task<string[][]> CallLimitedOnEveryInstance(TimeSpan duration)
+    {
+        var until = DateTime.UtcNow + duration;
+        return await Task.WhenAll(_fleet.Select(async instance =>
+        {
+            var answers = new System.Collections.Concurrent.ConcurrentBag<string>();
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            {
+                while (DateTime.UtcNow < until)
+                {
+                    answers.Add(await _http.GetStringAsync(new Uri(instance.Url, "limited")));
+                }
+            }));
+            return answers.ToArray();
+        }));
     }
 
     /// <summary>Waits (bounded) until every instance reports Healthy again: its connection to Redis is back.</summary>

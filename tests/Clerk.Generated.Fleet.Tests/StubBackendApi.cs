@@ -10,7 +10,7 @@ namespace Clerk.Generated.Fleet.Tests;
 
 /// <summary>
 /// Clerk's Backend API as far as the fleet uses it, on loopback, counting every call: the JWKS, M2M token
-/// verification, and <c>POST /ran/{id}</c>, where the service's webhook handler reports each run (and is told to fail
+/// verification, and <c>POST /ran/{id}?instance=…</c>, where the service's webhook handler reports each run (and is told to fail
 /// the first run of each delivery while <see cref="FailFirstRun"/> is set).
 /// </summary>
 internal sealed class StubBackendApi : IAsyncDisposable
@@ -67,8 +67,9 @@ internal sealed class StubBackendApi : IAsyncDisposable
                 return Results.Ok();
             }
         });
-        _app.MapPost("/ran/{id}", (string id) =>
+        _app.MapPost("/ran/{id}", (string id, string instance) =>
         {
+            HandlerAttemptsByInstance.AddOrUpdate((id, instance), 1, static (_, n) => n + 1);
             var attempt = HandlerAttempts.AddOrUpdate(id, 1, static (_, n) => n + 1);
             if (FailFirstRun && attempt == 1)
             {
@@ -110,6 +111,9 @@ internal sealed class StubBackendApi : IAsyncDisposable
     public ConcurrentDictionary<string, int> HandlerAttempts { get; } = new();
 
     public ConcurrentDictionary<string, int> HandlerSuccesses { get; } = new();
+
+    /// <summary>Handler runs per delivery id and instance (the instance's port, as it reports itself).</summary>
+    public ConcurrentDictionary<(string Id, string Instance), int> HandlerAttemptsByInstance { get; } = new();
 
     public bool FailFirstRun { get; set; }
 

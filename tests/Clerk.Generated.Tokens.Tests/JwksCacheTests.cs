@@ -1,7 +1,11 @@
 using System.Net;
-using Clerk.Generated.Tokens.Jwks;
+using Clerk.Generated.Fleet;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
+using Clerk.Generated.Tokens.Jwks;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Clerk.Generated.Tokens.Tests;
@@ -59,6 +63,32 @@ public sealed class JwksCacheTests
 
         Assert.That(results.Count(r => r.IsValid), Is.EqualTo(1000));
         Assert.That(_handler.RequestCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Instances_sharing_a_distributed_cache_fetch_the_document_once()
+    {
+        var shared = new ClerkSharedCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
+        var token = Mint(SharedKeys.Primary);
+
+        var first = await Validator(Cache(o => o.SharedCache = shared)).ValidateAsync(token);
+        var second = await Validator(Cache(o => o.SharedCache = shared)).ValidateAsync(token);
+
+        Assert.That(new[] { first.IsValid, second.IsValid }, Is.All.True);
+        Assert.That(_handler.RequestCount, Is.EqualTo(1), "the second instance reads the first one's document");
+    }
+
+    [Test]
+    public async Task A_distributed_cache_that_fails_costs_one_fetch_per_instance_and_no_error()
+    {
+        var shared = new ClerkSharedCache(new UnreachableDistributedCache());
+        var token = Mint(SharedKeys.Primary);
+
+        var first = await Validator(Cache(o => o.SharedCache = shared)).ValidateAsync(token);
+        var second = await Validator(Cache(o => o.SharedCache = shared)).ValidateAsync(token);
+
+        Assert.That(new[] { first.IsValid, second.IsValid }, Is.All.True);
+        Assert.That(_handler.RequestCount, Is.EqualTo(2));
     }
 
     [Test]
@@ -282,5 +312,27 @@ public sealed class JwksCacheTests
 
         Assert.That(cache.TryGetKey(SharedKeys.Primary.KeyId, out var after), Is.True);
         Assert.That(after, Is.SameAs(before));
+    }
+
+    /// <summary>A distributed cache whose store is down: every call fails, as Redis's does during an outage.</summary>
+    private sealed class UnreachableDistributedCache : IDistributedCache
+    {
+        public byte[]? Get(string key) => throw Down();
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => Task.FromException<byte[]?>(Down());
+
+        public void Refresh(string key) => throw Down();
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => Task.FromException(Down());
+
+        public void Remove(string key) => throw Down();
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => Task.FromException(Down());
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => throw Down();
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default) => Task.FromException(Down());
+
+        private static TimeoutException Down() => new("the store is unreachable");
     }
 }

@@ -18,6 +18,9 @@ internal static class CSharpTypes
     public const string Generic = "global::System.Collections.Generic";
     public const string Metadata = "global::System.Text.Json.Serialization.Metadata";
 
+    /// <summary>Marks what the spec deprecates.</summary>
+    public const string ObsoleteAttribute = "[global::System.Obsolete(\"Deprecated in Clerk's API.\")]";
+
     public static string GeneratedCodeAttribute =>
         "[global::System.CodeDom.Compiler.GeneratedCode(\"Clerk.Generated\", \"" + typeof(CSharpTypes).Assembly.GetName().Version!.ToString(3) + "\")]";
 

@@ -19,31 +19,35 @@ internal static class ContextEmitter
         var contextName = SpecKinds.ContextName(spec.SpecKind);
         var entries = spec.Types.Select(type => new Entry(CSharpTypes.ContextPropertyName(type), type)).ToList();
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete types are part of the wire format.");
-        writer.Line("namespace " + settings.Namespace);
-        writer.OpenBlock();
-        writer.Line("/// <summary>Reflection-free JSON metadata for every type generated from " + Parsing.Naming.XmlEscape(spec.Title.Length > 0 ? spec.Title : "the Clerk spec") + ".</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class " + contextName + " : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
-        writer.Line("private static readonly global::System.Text.Json.JsonSerializerOptions DefaultOptions = new()");
-        writer.OpenBlock();
-        writer.Line("DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        writer.CloseBlock(";");
-        writer.Line();
-        writer.Line("/// <summary>The shared context, with default options.</summary>");
-        writer.Line("public static " + contextName + " Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(DefaultOptions));");
-        writer.Line();
-        writer.Line("/// <summary>Creates a context with default options.</summary>");
-        writer.Line("public " + contextName + "() : base(null)");
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/> (which it makes its resolver).</summary>");
-        writer.Line("public " + contextName + "(global::System.Text.Json.JsonSerializerOptions options) : base(options)");
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;");
+        var title = Parsing.Naming.XmlEscape(spec.Title.Length > 0 ? spec.Title : "the Clerk spec");
+        writer.OpenBlock("namespace " + settings.Namespace);
+        writer.Lines($$"""
+            /// <summary>Reflection-free JSON metadata for every type generated from {{title}}.</summary>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} sealed partial class {{contextName}} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+            {
+                private static readonly global::System.Text.Json.JsonSerializerOptions DefaultOptions = new()
+                {
+                    DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                };
+
+                /// <summary>The shared context, with default options.</summary>
+                public static {{contextName}} Default { get; } = new(new global::System.Text.Json.JsonSerializerOptions(DefaultOptions));
+
+                /// <summary>Creates a context with default options.</summary>
+                public {{contextName}}() : base(null)
+                {
+                }
+
+                /// <summary>Creates a context bound to <paramref name="options"/> (which it makes its resolver).</summary>
+                public {{contextName}}(global::System.Text.Json.JsonSerializerOptions options) : base(options)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = DefaultOptions;
+            """);
+        writer.Indent();
         foreach (var entry in entries)
         {
             var typeName = CSharpTypes.Name(entry.Type, settings);

@@ -13,21 +13,25 @@ namespace Clerk.Generated.Generator.Emitting;
 internal static class GroupEmitter
 {
     private const string ContextName = "ClerkJsonContext";
+    private const string Transport = CSharpTypes.Runtime + ".ClerkHttpTransport";
 
     public static string Emit(GroupToEmit item)
     {
         var settings = item.Settings;
         var group = item.Group;
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Deprecated operations still call deprecated models.");
-        writer.Line("namespace " + settings.Namespace);
-        writer.OpenBlock();
+        writer.OpenBlock("namespace " + settings.Namespace);
         writer.Doc("summary", group.Documentation ?? "The " + group.Name + " operations of the Clerk Backend API.");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class " + group.ClassName + " : " + CSharpTypes.Generated(group.InterfaceName, settings));
-        writer.Line("private readonly " + CSharpTypes.Runtime + ".ClerkHttpTransport _transport;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>");
-        writer.Line("public " + group.ClassName + "(" + CSharpTypes.Runtime + ".ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
+        writer.Lines($$"""
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} sealed partial class {{group.ClassName}} : {{CSharpTypes.Generated(group.InterfaceName, settings)}}
+            {
+                private readonly {{Transport}} _transport;
+
+                /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
+                public {{group.ClassName}}({{Transport}} transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+            """);
+        writer.Indent();
         foreach (var operation in group.Operations)
         {
             foreach (var method in GroupMethods.Of(operation, settings))
@@ -263,23 +267,30 @@ internal static class GroupEmitter
         var itemType = CSharpTypes.Name(paging.ItemType, settings);
         var pageType = CSharpTypes.Name(operation.ResponseType!, settings);
         writer.Signature("public " + method.ReturnType + " " + method.Name, method.Declarations);
-        writer.OpenBlock();
-        writer.OpenBlock("if (pageSize < 1 || pageSize > " + maxPageSize + ")");
-        writer.Line("throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, \"The page size must be between 1 and " + maxPageSize + ".\");");
-        writer.CloseBlock();
-        writer.Line();
         var arguments = method.Parameters.Select(s => s.Name.TrimStart('@') + ": " + s.Name)
             .Append("limit: limit")
             .Append("offset: offset")
             .Append("cancellationToken: token");
-        writer.Line("return " + CSharpTypes.Runtime + ".ClerkPagination.EnumerateAsync<" + pageType + ", " + itemType + ">(");
-        writer.Indent();
+        var items = paging.DataProperty is null ? "page" : "page." + paging.DataProperty;
+        var totalCount = paging.TotalCountProperty is null ? "null" : "(long?)page." + paging.TotalCountProperty;
+        writer.Lines($$"""
+            {
+                if (pageSize < 1 || pageSize > {{maxPageSize}})
+                {
+                    throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and {{maxPageSize}}.");
+                }
+
+                return {{CSharpTypes.Runtime}}.ClerkPagination.EnumerateAsync<{{pageType}}, {{itemType}}>(
+            """);
+        writer.Indent().Indent();
         writer.Call("(offset, limit, token) => " + operation.MethodName, arguments.ToList(), ",");
-        writer.Line(paging.DataProperty is null ? "static page => page," : "static page => page." + paging.DataProperty + ",");
-        writer.Line(paging.TotalCountProperty is null ? "static page => null," : "static page => (long?)page." + paging.TotalCountProperty + ",");
-        writer.Line("pageSize,");
-        writer.Line("cancellationToken);");
-        writer.Outdent();
-        writer.CloseBlock();
+        writer.Outdent().Outdent();
+        writer.Lines($$"""
+                    static page => {{items}},
+                    static page => {{totalCount}},
+                    pageSize,
+                    cancellationToken);
+            }
+            """);
     }
 }

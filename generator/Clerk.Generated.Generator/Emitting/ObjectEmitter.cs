@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Clerk.Generated.Generator.Model;
 using Clerk.Generated.Generator.Parsing;
@@ -15,15 +16,13 @@ internal static class ObjectEmitter
     {
         // Deprecated members are still read and written by the converter; that use is not the caller's.
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete members are part of the wire format.");
-        writer.Line("namespace " + settings.Namespace);
-        writer.OpenBlock();
+        writer.OpenBlock("namespace " + settings.Namespace);
         EmitClass(writer, type, settings);
         writer.CloseBlock();
         if (!type.IsMultipartBody)
         {
             writer.Line();
-            writer.Line("namespace " + settings.Namespace + ".Serialization");
-            writer.OpenBlock();
+            writer.OpenBlock("namespace " + settings.Namespace + ".Serialization");
             EmitConverter(writer, type, settings);
             writer.CloseBlock();
         }
@@ -39,37 +38,52 @@ internal static class ObjectEmitter
             writer.Doc("remarks", "Properties left unset are not sent; set one to null to clear it.");
         }
 
-        Attributes(writer, type, settings);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class " + type.Name);
-        var first = true;
-        foreach (var property in type.Properties)
+        if (type.IsDeprecated)
         {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            first = false;
-            // Every public member gets a summary, so consumers that build documentation with warnings as errors compile (CS1591).
-            writer.Doc("summary", property.Documentation ?? "The '" + property.JsonName + "' property.");
-            if (property.IsDeprecated)
-            {
-                writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
-            }
-
-            var required = property.IsRequiredInCSharp ? "required " : string.Empty;
-            writer.Line("public " + required + PropertyType(property, settings) + " " + property.Name + " { get; init; }");
+            writer.Line(CSharpTypes.ObsoleteAttribute);
         }
 
         if (!type.IsMultipartBody)
         {
-            if (!first)
+            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypes.ConverterOf(type.Name, settings) + "))]");
+        }
+
+        writer.Lines($$"""
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} sealed partial class {{type.Name}}
+            {
+            """);
+        writer.Indent();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var property = type.Properties[i];
+            if (i > 0)
             {
                 writer.Line();
             }
 
-            writer.Line("/// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>");
-            writer.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.JsonElement + ">? " + AdditionalPropertiesName(type) + " { get; init; }");
+            // Every public member gets a summary, so consumers that build documentation with warnings as errors compile (CS1591).
+            writer.Doc("summary", property.Documentation ?? "The '" + property.JsonName + "' property.");
+            if (property.IsDeprecated)
+            {
+                writer.Line(CSharpTypes.ObsoleteAttribute);
+            }
+
+            var required = property.IsRequiredInCSharp ? "required " : string.Empty;
+            writer.Line($"public {required}{PropertyType(property, settings)} {property.Name} {{ get; init; }}");
+        }
+
+        if (!type.IsMultipartBody)
+        {
+            if (type.Properties.Count > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Lines($$"""
+                /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
+                public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? {{AdditionalPropertiesName(type)}} { get; init; }
+                """);
         }
 
         writer.CloseBlock();
@@ -86,21 +100,6 @@ internal static class ObjectEmitter
         ? "The form fields of a multipart upload."
         : "A Clerk API object (" + type.SchemaPointer + ").";
 
-    private static void Attributes(SourceWriter writer, TypeModel type, EmitSettings settings)
-    {
-        if (type.IsDeprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"Deprecated in Clerk's API.\")]");
-        }
-
-        if (!type.IsMultipartBody)
-        {
-            writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypes.ConverterOf(type.Name, settings) + "))]");
-        }
-
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-    }
-
     internal static string PropertyType(PropertyModel property, EmitSettings settings)
     {
         if (property.IsTriState)
@@ -114,13 +113,10 @@ internal static class ObjectEmitter
     private static void EmitConverter(SourceWriter writer, TypeModel type, EmitSettings settings)
     {
         var typeName = CSharpTypes.Generated(type.Name, settings);
-        var locals = LocalNames(type);
-
         ConverterSkeleton.OpenClass(writer, settings, type.Name, typeName, "Reads and writes <see cref=\"" + typeName + "\"/> without reflection.");
-        writer.Line();
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            writer.Line("private static readonly global::System.Text.Json.JsonEncodedText " + NameField(i) + " = global::System.Text.Json.JsonEncodedText.Encode(" + Naming.Literal(type.Properties[i].JsonName) + ");");
+            writer.Line($"private static readonly global::System.Text.Json.JsonEncodedText {NameField(i)} = global::System.Text.Json.JsonEncodedText.Encode({Naming.Literal(type.Properties[i].JsonName)});");
         }
 
         if (type.Properties.Count > 0)
@@ -128,7 +124,7 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
-        EmitRead(writer, type, settings, typeName, locals);
+        EmitRead(writer, type, settings, typeName);
         writer.Line();
         EmitWrite(writer, type, settings, typeName);
         writer.Line();
@@ -136,7 +132,7 @@ internal static class ObjectEmitter
         writer.CloseBlock();
     }
 
-    private static string NameField(int index) => "PropertyName" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NameField(int index) => "PropertyName" + index.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> LocalNames(TypeModel type)
     {
@@ -144,20 +140,28 @@ internal static class ObjectEmitter
         return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
     }
 
-    private static void EmitRead(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName, List<string> locals)
+    private static void EmitRead(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName)
     {
+        var locals = LocalNames(type);
         ConverterSkeleton.OpenRead(writer, typeName + "?");
-        writer.OpenBlock("if (reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null)");
-        writer.Line("return null;");
-        writer.CloseBlock();
-        writer.Line();
-        writer.OpenBlock("if (reader.TokenType != " + CSharpTypes.JsonTokenType + ".StartObject)");
-        writer.Line("throw new global::System.Text.Json.JsonException(\"Expected a JSON object for " + type.Name + ".\");");
-        writer.CloseBlock();
-        writer.Line();
+        writer.Lines($$"""
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON object for {{type.Name}}.");
+            }
+
+            """);
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            writer.Line(PropertyType(type.Properties[i], settings) + (type.Properties[i].IsTriState ? string.Empty : NullableSuffixForLocal(type.Properties[i])) + " " + locals[i] + " = default;");
+            // Locals start empty, so a required value type is read into its nullable form.
+            var property = type.Properties[i];
+            var suffix = property.IsTriState || property.IsNullableInCSharp ? string.Empty : "?";
+            writer.Line($"{PropertyType(property, settings)}{suffix} {locals[i]} = default;");
         }
 
         if (type.Properties.Count > 0)
@@ -165,69 +169,81 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
-        writer.Line("global::System.Collections.Generic.Dictionary<string, " + CSharpTypes.JsonElement + ">? additionalProperties = null;");
-        writer.Line();
-        writer.OpenBlock("while (reader.Read() && reader.TokenType != " + CSharpTypes.JsonTokenType + ".EndObject)");
-        writer.Line("var index = PropertyIndex(" + CSharpTypes.Serialization + ".ClerkJson.PropertyName(ref reader));");
-        writer.Line("var unknownName = index < 0 ? reader.GetString() : null;");
-        writer.Line("reader.Read();");
-        writer.OpenBlock("switch (index)");
+        writer.Lines("""
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+            """);
+        writer.Indent().Indent();
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            var property = type.Properties[i];
-            writer.Line("case " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
+            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
             writer.Indent();
-            var read = CSharpTypes.Read(property.Type, settings, "reader", "options");
-            // The local is declared with its type, so an optional's constructor needs no type name.
-            var value = property.IsTriState ? "new(" + read + ")" : read;
-            if (property.IsTriState && property.IsNullable)
-            {
-                // An explicit null is a value of its own here ("clear this"), not the same as absent.
-                writer.OpenBlock("if (reader.TokenType == " + CSharpTypes.JsonTokenType + ".Null)");
-                writer.Line(locals[i] + " = new(null);");
-                writer.CloseBlock();
-                writer.OpenBlock("else");
-                writer.CallStatement(locals[i] + " = " + value + ";");
-                writer.CloseBlock();
-            }
-            else
-            {
-                writer.OpenBlock("if (reader.TokenType != " + CSharpTypes.JsonTokenType + ".Null)");
-                writer.CallStatement(locals[i] + " = " + value + ";");
-                writer.CloseBlock();
-            }
-
+            EmitReadCase(writer, type.Properties[i], settings, locals[i]);
             writer.Line("break;");
             writer.Outdent();
         }
 
-        writer.Line("default:");
+        writer.Outdent().Outdent();
+        writer.Lines($$"""
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new {{typeName}}
+            {
+            """);
         writer.Indent();
-        writer.Line("(additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = " + CSharpTypes.JsonElement + ".ParseValue(ref reader);");
-        writer.Line("break;");
-        writer.Outdent();
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("return new " + typeName);
-        writer.OpenBlock();
         for (var i = 0; i < type.Properties.Count; i++)
         {
             var property = type.Properties[i];
             var bang = !property.IsTriState && !property.IsNullableInCSharp && !property.Type.IsValueType && property.Type.Kind != TypeReferenceKind.Json ? "!" : string.Empty;
             var valueTypeUnwrap = !property.IsTriState && !property.IsNullableInCSharp && property.Type.IsValueType ? ".GetValueOrDefault()" : string.Empty;
-            writer.Line(property.Name + " = " + locals[i] + bang + valueTypeUnwrap + ",");
+            writer.Line($"{property.Name} = {locals[i]}{bang}{valueTypeUnwrap},");
         }
 
         writer.Line(AdditionalPropertiesName(type) + " = additionalProperties,");
         writer.CloseBlock(";");
-
         writer.CloseBlock();
     }
 
-    /// <summary>Locals start empty, so a required value type is read into its nullable form.</summary>
-    private static string NullableSuffixForLocal(PropertyModel property) =>
-        !property.IsNullableInCSharp ? "?" : string.Empty;
+    private static void EmitReadCase(SourceWriter writer, PropertyModel property, EmitSettings settings, string local)
+    {
+        var read = CSharpTypes.Read(property.Type, settings, "reader", "options");
+        // The local is declared with its type, so an optional's constructor needs no type name.
+        var value = property.IsTriState ? "new(" + read + ")" : read;
+        if (property.IsTriState && property.IsNullable)
+        {
+            // An explicit null is a value of its own here ("clear this"), not the same as absent.
+            writer.Lines($$"""
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    {{local}} = new(null);
+                }
+                else
+                {
+                """);
+        }
+        else
+        {
+            writer.Lines("""
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                {
+                """);
+        }
+
+        writer.Indent();
+        writer.CallStatement(local + " = " + value + ";");
+        writer.CloseBlock();
+    }
 
     private static void EmitWrite(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName)
     {
@@ -243,33 +259,29 @@ internal static class ObjectEmitter
                 EmitWriteValue(writer, property, settings, NameField(i), access + ".Value", property.IsNullable, writeNull: true);
                 writer.CloseBlock();
             }
-            else if (!property.IsNullableInCSharp)
+            else if (!property.IsNullableInCSharp && property.Type.IsValueType)
             {
-                if (property.Type.IsValueType)
-                {
-                    writer.Line("writer.WritePropertyName(" + NameField(i) + ");");
-                    writer.CallStatement(CSharpTypes.Write(property.Type, settings, "writer", access, "options"));
-                }
-                else
-                {
-                    // Required by the spec but possibly left null by a caller: null is what the wire will say.
-                    EmitWriteValue(writer, property, settings, NameField(i), access, nullable: true, writeNull: true);
-                }
+                EmitWriteValue(writer, property, settings, NameField(i), access, nullable: false, writeNull: false);
             }
             else
             {
-                EmitWriteValue(writer, property, settings, NameField(i), access, nullable: true, writeNull: property.IsRequired);
+                // Required by the spec but possibly left null by a caller: null is what the wire will say.
+                EmitWriteValue(writer, property, settings, NameField(i), access, nullable: true, writeNull: property.IsRequired || !property.IsNullableInCSharp);
             }
         }
 
-        writer.OpenBlock("if (value." + AdditionalPropertiesName(type) + " is { } extra)");
-        writer.OpenBlock("foreach (var entry in extra)");
-        writer.Line("writer.WritePropertyName(entry.Key);");
-        writer.Line("entry.Value.WriteTo(writer);");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("writer.WriteEndObject();");
+        writer.Lines($$"""
+            if (value.{{AdditionalPropertiesName(type)}} is { } extra)
+            {
+                foreach (var entry in extra)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    entry.Value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+            """);
         writer.CloseBlock();
     }
 
@@ -283,15 +295,22 @@ internal static class ObjectEmitter
         }
 
         var local = "v" + property.Name;
-        writer.OpenBlock("if (" + access + " is { } " + local + ")");
-        writer.Line("writer.WritePropertyName(" + nameField + ");");
+        writer.Lines($$"""
+            if ({{access}} is { } {{local}})
+            {
+                writer.WritePropertyName({{nameField}});
+            """);
+        writer.Indent();
         writer.CallStatement(CSharpTypes.Write(property.Type, settings, "writer", local, "options"));
         writer.CloseBlock();
         if (writeNull)
         {
-            writer.OpenBlock("else");
-            writer.Line("writer.WriteNull(" + nameField + ");");
-            writer.CloseBlock();
+            writer.Lines($$"""
+                else
+                {
+                    writer.WriteNull({{nameField}});
+                }
+                """);
         }
     }
 
@@ -309,15 +328,18 @@ internal static class ObjectEmitter
             writer.OpenBlock("switch (name.Length)");
             foreach (var group in byLength)
             {
-                writer.Line("case " + group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":");
+                writer.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
                 writer.Indent();
                 foreach (var entry in group)
                 {
                     // Fully qualified: the consumer's file may not import System (no implicit usings).
-                    writer.OpenBlock("if (global::System.MemoryExtensions.SequenceEqual(name, " + Naming.Literal(entry.Property.JsonName) + "u8))");
-                    writer.Line("return " + entry.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
-                    writer.CloseBlock();
-                    writer.Line();
+                    writer.Lines($$"""
+                        if (global::System.MemoryExtensions.SequenceEqual(name, {{Naming.Literal(entry.Property.JsonName)}}u8))
+                        {
+                            return {{entry.Index.ToString(CultureInfo.InvariantCulture)}};
+                        }
+
+                        """);
                 }
 
                 writer.Line("break;");

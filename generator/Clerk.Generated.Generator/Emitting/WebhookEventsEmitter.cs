@@ -18,8 +18,7 @@ internal static class WebhookEventsEmitter
         var settings = spec.Settings;
         var contextName = SpecKinds.ContextName(SpecKind.Webhooks);
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Obsolete payloads are part of the wire format.");
-        writer.Line("namespace " + settings.Namespace);
-        writer.OpenBlock();
+        writer.OpenBlock("namespace " + settings.Namespace);
         EmitCatalogue(writer, spec);
         foreach (var webhookEvent in spec.WebhookEvents)
         {
@@ -80,48 +79,55 @@ internal static class WebhookEventsEmitter
         var dataType = CSharpTypes.Name(webhookEvent.DataType, settings);
         var className = EventClass(webhookEvent);
         writer.Doc("summary", "The <c>" + webhookEvent.EventType + "</c> event" + (webhookEvent.Documentation is { } doc ? ": " + doc : "."));
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " sealed partial class " + className + " : " + Webhooks + ".ClerkWebhookEvent<" + dataType + ">");
-        writer.Line("/// <summary>Creates the event from its envelope and its data.</summary>");
-        writer.Line("public " + className + "(" + Webhooks + ".ClerkWebhookEnvelope envelope, " + dataType + " data)");
-        writer.Indent().Line(": base(envelope, data)").Outdent();
-        writer.OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <summary>Reads the event's <c>data</c> into its model.</summary>");
-        writer.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The data does not match the model.</exception>");
-        writer.OpenBlock("public static " + className + " FromEnvelope(" + Webhooks + ".ClerkWebhookEnvelope envelope)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(envelope);");
-        if (webhookEvent.DataType.IsValueType)
-        {
-            writer.Line("var data = global::System.Text.Json.JsonSerializer.Deserialize(envelope.Data, " + CSharpTypes.TypeInfo(webhookEvent.DataType, settings, contextName) + ");");
-        }
-        else
-        {
-            writer.Line("var data = global::System.Text.Json.JsonSerializer.Deserialize(envelope.Data, " + CSharpTypes.TypeInfo(webhookEvent.DataType, settings, contextName) + ")");
-            writer.Indent().Line("?? throw new global::System.Text.Json.JsonException(\"The " + webhookEvent.EventType + " event carries no data.\");").Outdent();
-        }
-        writer.Line("return new " + className + "(envelope, data);");
-        writer.CloseBlock();
-        writer.CloseBlock();
+        var typeInfo = CSharpTypes.TypeInfo(webhookEvent.DataType, settings, contextName);
+        // A struct payload cannot be null; a class payload can, and a null data object is a malformed event.
+        var orThrow = webhookEvent.DataType.IsValueType
+            ? string.Empty
+            : " ?? throw new global::System.Text.Json.JsonException(\"The " + webhookEvent.EventType + " event carries no data.\")";
+        writer.Lines($$"""
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} sealed partial class {{className}} : {{Webhooks}}.ClerkWebhookEvent<{{dataType}}>
+            {
+                /// <summary>Creates the event from its envelope and its data.</summary>
+                public {{className}}({{Webhooks}}.ClerkWebhookEnvelope envelope, {{dataType}} data)
+                    : base(envelope, data)
+                {
+                }
+
+                /// <summary>Reads the event's <c>data</c> into its model.</summary>
+                /// <exception cref="global::System.Text.Json.JsonException">The data does not match the model.</exception>
+                public static {{className}} FromEnvelope({{Webhooks}}.ClerkWebhookEnvelope envelope)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(envelope);
+                    var data = global::System.Text.Json.JsonSerializer.Deserialize(envelope.Data, {{typeInfo}}){{orThrow}};
+                    return new {{className}}(envelope, data);
+                }
+            }
+            """);
     }
 
     private static void EmitHandlerExtensions(SourceWriter writer, WebhookEventsModel spec)
     {
         var settings = spec.Settings;
         var handlers = Webhooks + ".ClerkWebhookHandlers";
-        writer.Line("/// <summary>Typed registrations for each event type of the spec.</summary>");
-        writer.Line(CSharpTypes.GeneratedCodeAttribute);
-        writer.OpenBlock(settings.Accessibility + " static partial class ClerkWebhookHandlersExtensions");
-        writer.Line("/// <summary>Makes every handler receive typed events (and <c>UnknownClerkWebhookEvent</c> for types not in this spec).</summary>");
-        writer.Line("public static " + handlers + " UseTypedEvents(this " + handlers + " handlers) => handlers.UseEventResolver(ClerkWebhookEvents.Resolve);");
+        writer.Lines($$"""
+            /// <summary>Typed registrations for each event type of the spec.</summary>
+            {{CSharpTypes.GeneratedCodeAttribute}}
+            {{settings.Accessibility}} static partial class ClerkWebhookHandlersExtensions
+            {
+                /// <summary>Makes every handler receive typed events (and <c>UnknownClerkWebhookEvent</c> for types not in this spec).</summary>
+                public static {{handlers}} UseTypedEvents(this {{handlers}} handlers) => handlers.UseEventResolver(ClerkWebhookEvents.Resolve);
+            """);
+        writer.Indent();
         foreach (var webhookEvent in spec.WebhookEvents)
         {
             var className = EventClass(webhookEvent);
-            writer.Line();
-            writer.Line("/// <summary>Runs <paramref name=\"handler\"/> for every <c>" + Naming.XmlEscape(webhookEvent.EventType) + "</c> event.</summary>");
-            writer.Line("public static " + handlers + " On" + webhookEvent.Name + "(this " + handlers + " handlers, global::System.Func<" + className + ", global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> handler) =>");
-            writer.Indent().Line("handlers.On(ClerkWebhookEvents." + webhookEvent.Name + ", " + className + ".FromEnvelope, handler);").Outdent();
+            writer.Lines($$"""
+
+                /// <summary>Runs <paramref name="handler"/> for every <c>{{Naming.XmlEscape(webhookEvent.EventType)}}</c> event.</summary>
+                public static {{handlers}} On{{webhookEvent.Name}}(this {{handlers}} handlers, global::System.Func<{{className}}, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task> handler) =>
+                    handlers.On(ClerkWebhookEvents.{{webhookEvent.Name}}, {{className}}.FromEnvelope, handler);
+                """);
         }
 
         writer.CloseBlock();

@@ -43,4 +43,7 @@ internal sealed record EndpointsModel(EmitSettings Settings, EquatableArray<Endp
 internal sealed record ContextModel(EmitSettings Settings, SpecKind SpecKind, string Title, EquatableArray<TypeReference> Types);
 
 /// <summary>What the typed webhook events are emitted from.</summary>
-internal sealed record WebhookEventsModel(EmitSettings Settings, EquatableArray<WebhookEventModel> WebhookEvents);
+internal sealed record WebhookEventsModel(EmitSettings Settings, EquatableArray<WebhookEventModel> WebhookEvents)
+{
+    public static WebhookEventsModel Of(SpecModel spec) => new(spec.Settings, spec.WebhookEvents);
+}

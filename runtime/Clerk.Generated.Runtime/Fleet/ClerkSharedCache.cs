@@ -1,35 +1,35 @@
-using Microsoft.Extensions.Caching.Hybrid;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Distributed;
 
 namespace Clerk.Generated.Fleet;
 
 /// <summary>
 /// What the instances of a fleet fetch from Clerk once and share: machine-token verdicts and the JWKS document.
-/// Values go through <see cref="HybridCache"/> (in memory, then the registered <c>IDistributedCache</c>, such as
-/// Redis), which runs one fetch per instance however many callers miss at once. With an <see cref="IClerkFleetLock"/>,
-/// one fetch runs for the whole fleet: the instance holding the lock fetches and stores, the others read what it
-/// stored.
+/// Values are stored in an <see cref="IDistributedCache"/> (such as Redis); one fetch runs per instance however many
+/// callers miss at once, and with an <see cref="IClerkFleetLock"/> one fetch runs for the whole fleet: the instance
+/// holding the lock fetches and stores, the others read what it stored. A distributed cache that fails is read as a
+/// miss and skipped on store, so an outage costs one fetch per instance, never an error.
 /// </summary>
-/// <remarks>Values are byte arrays (HybridCache stores those without a serializer), so nothing here needs reflection.</remarks>
+/// <remarks>
+/// Values are byte arrays, stored as they are: nothing here serializes, so nothing needs reflection (Native AOT). The
+/// callers keep their own copy in memory (the JWKS cache its keys, the verifier its verdicts), so no in-memory tier
+/// sits in front of the distributed cache.
+/// </remarks>
 public sealed class ClerkSharedCache
 {
     /// <summary>How often an instance waiting for another one's fetch looks for the stored value.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Reads the shared tiers without ever running a factory, for instances waiting on another one's fetch.</summary>
-    private static readonly HybridCacheEntryOptions PeekOptions = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableLocalCacheRead | HybridCacheEntryFlags.DisableLocalCacheWrite,
-    };
-
-    private readonly HybridCache _cache;
+    private readonly IDistributedCache _cache;
     private readonly IClerkFleetLock? _fleetLock;
     private readonly TimeSpan _fetchLease;
+    private readonly ConcurrentDictionary<string, Task<byte[]?>> _inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Creates a shared cache.</summary>
     /// <param name="cache">The cache values are stored in.</param>
     /// <param name="fleetLock">Makes one instance of the fleet fetch; null leaves one fetch per instance.</param>
     /// <param name="fetchLease">How long other instances wait for the lock holder's value before fetching themselves. Default 10 seconds.</param>
-    public ClerkSharedCache(HybridCache cache, IClerkFleetLock? fleetLock = null, TimeSpan? fetchLease = null)
+    public ClerkSharedCache(IDistributedCache cache, IClerkFleetLock? fleetLock = null, TimeSpan? fetchLease = null)
     {
         ArgumentNullException.ThrowIfNull(cache);
         _cache = cache;
@@ -39,40 +39,69 @@ public sealed class ClerkSharedCache
     }
 
     /// <summary>
-    /// Returns the value stored under <paramref name="key"/>, or runs <paramref name="fetch"/> (once for the fleet
-    /// when a lock is configured) and stores its answer for <paramref name="expiration"/>. A fetch answering null is
-    /// returned to its callers and stored nowhere.
+    /// Returns the value stored under <paramref name="key"/>, or runs <paramref name="fetch"/> (once per instance, and
+    /// once for the fleet when a lock is configured) and stores its answer for <paramref name="expiration"/>. A fetch
+    /// answering null is returned to its callers and stored nowhere.
     /// </summary>
     internal async ValueTask<byte[]?> GetOrFetchAsync(
         string key, TimeSpan expiration, Func<CancellationToken, ValueTask<byte[]?>> fetch, CancellationToken cancellationToken)
     {
-        var options = new HybridCacheEntryOptions { Expiration = expiration, LocalCacheExpiration = expiration };
-        try
+        while (true)
         {
-            return await _cache.GetOrCreateAsync(
-                key,
-                (Shared: this, Key: key, Options: options, Fetch: fetch),
-                static async (state, ct) => await state.Shared.FetchOnceAsync(state.Key, state.Options, state.Fetch, ct).ConfigureAwait(false)
-                                            ?? throw new NothingToShareException(),
-                options,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (NothingToShareException)
-        {
-            return null;
+            var mine = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var flight = _inFlight.GetOrAdd(key, mine.Task);
+            if (flight != mine.Task)
+            {
+                try
+                {
+                    return await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The caller that ran the fetch gave up, not this one: run it again.
+                    continue;
+                }
+            }
+
+            try
+            {
+                var value = await LoadAsync(key, expiration, fetch, cancellationToken).ConfigureAwait(false);
+                mine.SetResult(value);
+                return value;
+            }
+            catch (OperationCanceledException ex)
+            {
+                mine.SetCanceled(ex.CancellationToken);
+                throw;
+            }
+            catch (Exception ex)
+            {
+                mine.SetException(ex);
+                _ = mine.Task.Exception; // observed here: the callers that joined see it too
+                throw;
+            }
+            finally
+            {
+                _inFlight.TryRemove(KeyValuePair.Create(key, mine.Task));
+            }
         }
     }
 
     /// <summary>Replaces the value stored under <paramref name="key"/> (a fresh fetch made outside <see cref="GetOrFetchAsync"/>).</summary>
-    internal ValueTask SetAsync(string key, byte[] value, TimeSpan expiration, CancellationToken cancellationToken) =>
-        _cache.SetAsync(key, value, new HybridCacheEntryOptions { Expiration = expiration, LocalCacheExpiration = expiration }, cancellationToken: cancellationToken);
+    internal async ValueTask SetAsync(string key, byte[] value, TimeSpan expiration, CancellationToken cancellationToken) =>
+        await TryStoreAsync(key, value, expiration, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<byte[]?> FetchOnceAsync(
-        string key, HybridCacheEntryOptions options, Func<CancellationToken, ValueTask<byte[]?>> fetch, CancellationToken cancellationToken)
+    private async ValueTask<byte[]?> LoadAsync(
+        string key, TimeSpan expiration, Func<CancellationToken, ValueTask<byte[]?>> fetch, CancellationToken cancellationToken)
     {
+        if (await TryReadAsync(key, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            return stored;
+        }
+
         if (_fleetLock is null)
         {
-            return await fetch(cancellationToken).ConfigureAwait(false);
+            return await FetchAndStoreAsync(key, expiration, fetch, cancellationToken).ConfigureAwait(false);
         }
 
         var giveUpAt = DateTimeOffset.UtcNow + _fetchLease;
@@ -83,27 +112,15 @@ public sealed class ClerkSharedCache
             {
                 await using (held.ConfigureAwait(false))
                 {
-                    // Another holder may have stored the value between our miss and our lock.
-                    var stored = await PeekAsync(key, cancellationToken).ConfigureAwait(false);
-                    if (stored is not null)
-                    {
-                        return stored;
-                    }
-
-                    var value = await fetch(cancellationToken).ConfigureAwait(false);
-                    if (value is not null)
-                    {
-                        // Stored before the lock is released, so the instances waiting on it find the value.
-                        await _cache.SetAsync(key, value, options, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return value;
+                    // Another holder may have stored the value between our miss and our lock. Stored before the lock
+                    // is released, so the instances waiting on it find the value.
+                    return await TryReadAsync(key, cancellationToken).ConfigureAwait(false)
+                           ?? await FetchAndStoreAsync(key, expiration, fetch, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
-            var shared = await PeekAsync(key, cancellationToken).ConfigureAwait(false);
-            if (shared is not null)
+            if (await TryReadAsync(key, cancellationToken).ConfigureAwait(false) is { } shared)
             {
                 return shared;
             }
@@ -111,14 +128,47 @@ public sealed class ClerkSharedCache
             if (DateTimeOffset.UtcNow >= giveUpAt)
             {
                 // The holder is slow or gone: fetch as a single instance would rather than wait longer.
-                return await fetch(cancellationToken).ConfigureAwait(false);
+                return await FetchAndStoreAsync(key, expiration, fetch, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private ValueTask<byte[]?> PeekAsync(string key, CancellationToken cancellationToken) =>
-        _cache.GetOrCreateAsync<byte[]?>(key, static _ => ValueTask.FromResult<byte[]?>(null), PeekOptions, cancellationToken: cancellationToken);
+    private async ValueTask<byte[]?> FetchAndStoreAsync(
+        string key, TimeSpan expiration, Func<CancellationToken, ValueTask<byte[]?>> fetch, CancellationToken cancellationToken)
+    {
+        var value = await fetch(cancellationToken).ConfigureAwait(false);
+        if (value is not null)
+        {
+            await TryStoreAsync(key, value, expiration, cancellationToken).ConfigureAwait(false);
+        }
 
-    /// <summary>Carries "do not store" out of a HybridCache factory, which stores whatever a factory returns.</summary>
-    private sealed class NothingToShareException : Exception;
+        return value;
+    }
+
+    /// <summary>The stored value, or null when there is none or the cache cannot be read (an outage is a miss).</summary>
+    private async ValueTask<byte[]?> TryReadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Stores <paramref name="value"/>; a cache that cannot be written leaves the value to this instance.</summary>
+    private async ValueTask TryStoreAsync(string key, byte[] value, TimeSpan expiration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _cache.SetAsync(key, value, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = expiration }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Not shared this time: the next caller fetches again, as a single instance would.
+        }
+    }
 }

@@ -29,8 +29,8 @@ public sealed class ClerkMachineTokenVerifierOptions
     public TimeSpan ValidVerdictCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Shares verdicts with the other instances of a fleet (through <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/>
-    /// and, for example, Redis), so a token costs one Backend API call for the fleet rather than one per instance.
+    /// Shares verdicts with the other instances of a fleet (through an
+    /// <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> such as Redis), so a token costs one Backend API call for the fleet rather than one per instance.
     /// Shared verdicts live <see cref="ValidVerdictCacheDuration"/>; keys are a hash of the token, never the token.
     /// Null (the default) keeps verdicts in this instance only.
     /// </summary>

@@ -43,8 +43,8 @@ public sealed class JwksCacheOptions
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Shares the JWKS document with the other instances of a fleet (through
-    /// <see cref="Microsoft.Extensions.Caching.Hybrid.HybridCache"/> and, for example, Redis) for
+    /// Shares the JWKS document with the other instances of a fleet (through an
+    /// <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> such as Redis) for
     /// <see cref="TimeToLive"/>, so the fleet fetches it once. A refresh for an unknown key id always asks Clerk and
     /// replaces the shared document. Null (the default) fetches per instance.
     /// </summary>

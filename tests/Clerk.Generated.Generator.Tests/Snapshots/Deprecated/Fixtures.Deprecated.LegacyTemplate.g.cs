@@ -29,7 +29,6 @@ namespace Fixtures.Deprecated.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static LegacyTemplateJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
 
         /// <inheritdoc/>

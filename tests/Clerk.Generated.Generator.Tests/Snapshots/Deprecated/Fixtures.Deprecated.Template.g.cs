@@ -36,7 +36,6 @@ namespace Fixtures.Deprecated.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static TemplateJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("legacy_body");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("old_flag");

@@ -30,7 +30,6 @@ namespace Fixtures.Multipart.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SetUserProfileImageResponseJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("image_url");
 
         /// <inheritdoc/>

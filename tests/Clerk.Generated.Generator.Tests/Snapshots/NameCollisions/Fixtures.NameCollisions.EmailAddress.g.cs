@@ -40,7 +40,6 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("email_address");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("object");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("public");

@@ -31,7 +31,6 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static JwksRsaPublicKeyJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("kty");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("x5t#S256");
 

@@ -46,7 +46,6 @@ namespace Fixtures.NullableRefs.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("actor");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("latest_activity");

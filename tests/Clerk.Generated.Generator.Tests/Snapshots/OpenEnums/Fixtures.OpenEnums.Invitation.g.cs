@@ -37,7 +37,6 @@ namespace Fixtures.OpenEnums.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("strategy");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("scope");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("object");

@@ -31,7 +31,6 @@ namespace Fixtures.Pagination.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationsJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("total_count");
 

@@ -43,7 +43,6 @@ namespace Fixtures.PatchTristate.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("reason");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName1 = global::System.Text.Json.JsonEncodedText.Encode("first_name");
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName2 = global::System.Text.Json.JsonEncodedText.Encode("username");

@@ -30,7 +30,6 @@ namespace Fixtures.PatchTristate.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserResponseJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("id");
 
         /// <inheritdoc/>

@@ -69,7 +69,6 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OwnerJsonConverter Instance { get; } = new();
 
-
         /// <inheritdoc/>
         public override global::Fixtures.Unions.Owner? Read(
             ref global::System.Text.Json.Utf8JsonReader reader,

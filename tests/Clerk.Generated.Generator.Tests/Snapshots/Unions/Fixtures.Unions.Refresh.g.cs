@@ -69,7 +69,6 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshJsonConverter Instance { get; } = new();
 
-
         private static readonly global::Clerk.Generated.Json.ClerkUnionShape[] Shapes =
         {
             new(new[] { "jwt" }, new[] { "jwt" }),

@@ -28,7 +28,6 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithTokenJsonConverter Instance { get; } = new();
 
-
         private static readonly global::System.Text.Json.JsonEncodedText PropertyName0 = global::System.Text.Json.JsonEncodedText.Encode("jwt");
 
         /// <inheritdoc/>

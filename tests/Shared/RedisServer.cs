@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Clerk.Generated.Fleet.Tests;
+namespace Clerk.Generated.Tests.Shared;
 
-/// <summary>A real <c>redis-server</c> on a free loopback port, without persistence; stopped and restarted on demand.</summary>
+/// <summary>
+/// A real <c>redis-server</c> on a free loopback port, without persistence; stopped and restarted on demand. Shared by
+/// the test projects that need Redis (build/test.sh installs it when missing).
+/// </summary>
 internal sealed class RedisServer : IDisposable
 {
     private Process? _process;
