@@ -60,6 +60,84 @@ public sealed class BrokenSpecTests
         Assert.That(run.CompileDiagnostics().Select(d => d.ToString()), Is.Empty);
     }
 
+    [Test]
+    public void Every_unresolved_reference_is_located_where_it_is_written_whatever_the_component_section()
+    {
+        const string Text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /users:
+                get:
+                  operationId: ListUsers
+                  parameters:
+                    - $ref: "#/components/parameters/Missing"
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Gone" }
+              /users/{id}:
+                get:
+                  operationId: GetUser
+                  parameters:
+                    - { name: id, in: path, required: true, schema: { type: string } }
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: "#/components/schemas/Gone"
+            components:
+              schemas:
+                Present: { type: object }
+            """;
+
+        var run = GeneratorHarness.Run(new SpecItem("/specs/refs.yml", Text));
+
+        Assert.That(
+            run.DiagnosticSummaries().Where(d => d.StartsWith("CLERKGEN006", StringComparison.Ordinal)),
+            Is.EqualTo(new[] { "CLERKGEN006 @ 14:25", "CLERKGEN006 @ 26:17", "CLERKGEN006 @ 8:11" }),
+            FixtureSnapshotTests.DescribeAll(run));
+        Assert.That(run.Diagnostics.Select(d => d.GetMessage()), Has.Some.Contains("'#/components/parameters/Missing'"));
+    }
+
+    [Test]
+    public void A_form_field_that_is_an_object_says_how_to_send_the_operation_and_the_method_is_still_generated()
+    {
+        const string Text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /sessions:
+                post:
+                  operationId: CreateSession
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            name: { type: string }
+                            metadata:
+                              type: object
+                              properties:
+                                plan: { type: string }
+                  responses:
+                    "204": { description: ok }
+            """;
+
+        var run = GeneratorHarness.Run(new SpecItem("/specs/form.yml", Text));
+
+        Assert.That(run.DiagnosticSummaries(), Is.EqualTo(new[] { "CLERKGEN010 @ 7:7" }), FixtureSnapshotTests.DescribeAll(run));
+        Assert.That(run.Diagnostics.Single().GetMessage(), Does.Contain("'metadata'").And.Contain("ClerkRequest.ForEndpoint"));
+        Assert.That(run.Sources.Single(s => s.HintName.EndsWith(".DefaultApi.g.cs", StringComparison.Ordinal)).Text, Does.Contain("CreateSessionAsync("));
+        Assert.That(run.CompileDiagnostics().Select(d => d.ToString()), Is.Empty);
+    }
+
     [TestCase("1Bad.Name")]
     [TestCase("Good.class")]
     [TestCase("Has Space")]

@@ -63,4 +63,22 @@ public sealed class ValidatorBasicsTests
         _time.SetUtcNow(Now.AddSeconds(5));
         Assert.That((await validator.ValidateAsync(token)).Reason, Is.EqualTo(TokenRejectionReason.Expired), "exp <= now - skew");
     }
+
+    [Test]
+    public async Task A_header_seen_on_a_valid_token_still_gets_every_check_on_the_next_ones()
+    {
+        var keys = new InMemoryJwksProvider(SharedKeys.Primary.SigningKey);
+        var validator = new ClerkTokenValidator(keys, timeProvider: _time);
+        var first = _tokens.Mint(new ClerkTestTokenDescriptor { SessionId = "sess_first" });
+        var second = _tokens.Mint(new ClerkTestTokenDescriptor { SessionId = "sess_second" });
+        Assert.That(first[..first.IndexOf('.')], Is.EqualTo(second[..second.IndexOf('.')]), "both tokens share one header");
+        Assert.That((await validator.ValidateAsync(first)).IsValid, Is.True);
+
+        var forged = second[..(second.LastIndexOf('.') + 1)] + first[(first.LastIndexOf('.') + 1)..];
+        Assert.That((await validator.ValidateAsync(forged)).Reason, Is.EqualTo(TokenRejectionReason.BadSignature));
+        Assert.That((await validator.ValidateAsync(second)).Token!.SessionId, Is.EqualTo("sess_second"));
+
+        keys.RemoveKey(SharedKeys.Primary.KeyId);
+        Assert.That((await validator.ValidateAsync(second)).Reason, Is.EqualTo(TokenRejectionReason.UnknownKey));
+    }
 }

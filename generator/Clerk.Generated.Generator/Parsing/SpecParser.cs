@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.OpenApi.Models;
 using Microsoft.OpenApi.Readers;
 using Microsoft.OpenApi.Readers.Exceptions;
+using Microsoft.OpenApi.Services;
 
 namespace Clerk.Generated.Generator.Parsing;
 
@@ -150,14 +151,14 @@ internal sealed partial class SpecParser
 
         // Text that is not YAML/JSON at all: the reader reports it as "#line=N" and leaves the version at its default,
         // so this comes before the version check (which would otherwise blame the version).
-        var syntaxErrors = diagnostic.Errors.Where(e => e.Pointer?.StartsWith("#line=", StringComparison.Ordinal) == true).ToList();
-        if (syntaxErrors.Count > 0)
+        if (diagnostic.Errors.Any(e => e.Pointer?.StartsWith("#line=", StringComparison.Ordinal) == true))
         {
-            foreach (var error in syntaxErrors)
+            var at = _locator.SyntaxErrorPosition();
+            foreach (var error in diagnostic.Errors)
             {
-                if (SyntaxErrorPosition(error.Message) is { } at)
+                if (at is { } position)
                 {
-                    ReportAt(DiagnosticDescriptors.SpecUnreadable, at.Line, at.Column, error.Message);
+                    ReportAt(DiagnosticDescriptors.SpecUnreadable, position.Line, position.Column, error.Message);
                 }
                 else
                 {
@@ -182,16 +183,24 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            // The reader drops a $ref it cannot resolve (the schema becomes null, generated as JsonElement) and names
-            // only its id: report it as such, where the $ref is written.
-            if (UnresolvedReferenceId(error.Message) is { } unresolved && _locator.FindReference(unresolved) is { } reference)
+            // The reader drops a $ref it cannot resolve (the schema becomes null, generated as JsonElement) and gives
+            // no pointer: those are found and located below, from the document itself.
+            if (error is OpenApiReferenceError)
             {
-                ReportAt(DiagnosticDescriptors.UnresolvedReference, reference.Line, reference.Column, reference.Reference,
-                    "line " + (reference.Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 continue;
             }
 
             Report(DiagnosticDescriptors.SpecInvalid, error.Pointer, error.Pointer ?? "the document", error.Message);
+        }
+
+        var referenceErrors = diagnostic.Errors.OfType<OpenApiReferenceError>().ToList();
+        if (referenceErrors.Count > 0 && ReportUnresolvedReferences(document) == 0)
+        {
+            // A reference this scan does not understand (an external file): the reader's words, at the document.
+            foreach (var error in referenceErrors)
+            {
+                Report(DiagnosticDescriptors.SpecInvalid, null, "the document", error.Message);
+            }
         }
 
         foreach (var warning in diagnostic.Warnings)
@@ -218,23 +227,45 @@ internal sealed partial class SpecParser
         return document;
     }
 
-    /// <summary>"(Lin: 2, Col: 9, Chr: 30) - …": where the YAML parser stopped (zero-based), from its message.</summary>
-    private static (int Line, int Column)? SyntaxErrorPosition(string? message)
+    /// <summary>
+    /// Reports every local <c>$ref</c> (<c>#/components/{section}/{name}</c>) whose target the document does not
+    /// define, where the <c>$ref</c> is written; returns how many.
+    /// </summary>
+    private int ReportUnresolvedReferences(OpenApiDocument? document)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(message ?? string.Empty, @"^\(Lin: (\d+), Col: (\d+)");
-        return match.Success
-            ? (int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
-            : null;
+        var reported = 0;
+        foreach (var (reference, line, column) in _locator.References())
+        {
+            var parts = reference.Split('/');
+            if (parts.Length != 4 || parts[0] != "#" || parts[1] != "components" || ComponentExists(document?.Components, parts[2], Unescape(parts[3])))
+            {
+                continue;
+            }
+
+            ReportAt(DiagnosticDescriptors.UnresolvedReference, line, column, reference,
+                "line " + (line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            reported++;
+        }
+
+        return reported;
     }
 
-    /// <summary>The id in the reader's "Invalid Reference identifier 'X'." error.</summary>
-    private static string? UnresolvedReferenceId(string? message)
+    private static string Unescape(string token) => token.Replace("~1", "/").Replace("~0", "~");
+
+    private static bool ComponentExists(OpenApiComponents? components, string section, string name) => section switch
     {
-        const string Prefix = "Invalid Reference identifier '";
-        return message is not null && message.StartsWith(Prefix, StringComparison.Ordinal) && message.EndsWith("'.", StringComparison.Ordinal)
-            ? message.Substring(Prefix.Length, message.Length - Prefix.Length - 2)
-            : null;
-    }
+        "schemas" => components?.Schemas?.ContainsKey(name) == true,
+        "parameters" => components?.Parameters?.ContainsKey(name) == true,
+        "responses" => components?.Responses?.ContainsKey(name) == true,
+        "requestBodies" => components?.RequestBodies?.ContainsKey(name) == true,
+        "headers" => components?.Headers?.ContainsKey(name) == true,
+        "examples" => components?.Examples?.ContainsKey(name) == true,
+        "securitySchemes" => components?.SecuritySchemes?.ContainsKey(name) == true,
+        "links" => components?.Links?.ContainsKey(name) == true,
+        "callbacks" => components?.Callbacks?.ContainsKey(name) == true,
+        // A section OpenAPI 3.0 does not have: not a reference this check can judge.
+        _ => true,
+    };
 
     private void ReportAt(DiagnosticDescriptor descriptor, int line, int column, params string[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(descriptor.Id, _input.Path, line, column, line, column, arguments.ToEquatableArray()));

@@ -16,6 +16,7 @@ internal sealed class SpecPositionLocator
 {
     private readonly string _text;
     private Dictionary<string, (int Line, int Column)>? _positions;
+    private List<(string Reference, int Line, int Column)>? _references;
 
     public SpecPositionLocator(string text) => _text = text;
 
@@ -34,7 +35,7 @@ internal sealed class SpecPositionLocator
             return (Math.Max(0, line), 0);
         }
 
-        var positions = _positions ??= Index();
+        var positions = _positions ??= Index(_references = new List<(string, int, int)>());
         var path = Normalize(pointer);
         while (true)
         {
@@ -53,35 +54,34 @@ internal sealed class SpecPositionLocator
         }
     }
 
-    /// <summary>
-    /// Where the first <c>$ref</c> naming <paramref name="id"/> sits, and its text: the reader reports references it
-    /// cannot resolve by id only, without a pointer.
-    /// </summary>
-    public (int Line, int Column, string Reference)? FindReference(string id)
+    /// <summary>Every <c>$ref</c> of the document: its value and where its key sits (zero-based).</summary>
+    public IReadOnlyList<(string Reference, int Line, int Column)> References()
     {
-        var lines = _text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        if (_references is null)
         {
-            for (var at = lines[i].IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = lines[i].IndexOf("$ref", at + 4, StringComparison.Ordinal))
-            {
-                var colon = lines[i].IndexOf(':', at + 4);
-                if (colon < 0)
-                {
-                    continue;
-                }
-
-                var rest = lines[i].Substring(colon + 1).TrimStart();
-                var end = rest.IndexOfAny(new[] { ',', '}', '\r' });
-                var value = (end < 0 ? rest : rest.Substring(0, end)).Trim().Trim('"', '\'');
-                if (value == id || value.EndsWith("/" + id, StringComparison.Ordinal))
-                {
-                    var column = at > 0 && lines[i][at - 1] is '"' or '\'' ? at - 1 : at;
-                    return (i, column, value);
-                }
-            }
+            _references = new List<(string, int, int)>();
+            _positions = Index(_references);
         }
 
-        return null;
+        return _references;
+    }
+
+    /// <summary>Where the text stops being YAML (or JSON), zero-based, as the YAML parser reports it; null when it parses.</summary>
+    public (int Line, int Column)? SyntaxErrorPosition()
+    {
+        try
+        {
+            var parser = Parser.CreateParser(new StringReader(_text));
+            while (parser.MoveNext())
+            {
+            }
+
+            return null;
+        }
+        catch (YamlException exception)
+        {
+            return (exception.Start.Line, exception.Start.Column);
+        }
     }
 
     private static string Normalize(string pointer)
@@ -90,7 +90,7 @@ internal sealed class SpecPositionLocator
         return path.TrimEnd('/');
     }
 
-    private Dictionary<string, (int Line, int Column)> Index()
+    private Dictionary<string, (int Line, int Column)> Index(List<(string, int, int)> references)
     {
         var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal) { [string.Empty] = (0, 0) };
         try
@@ -102,7 +102,7 @@ internal sealed class SpecPositionLocator
 
             if (parser.Current is not null)
             {
-                Walk(parser, string.Empty, positions);
+                Walk(parser, string.Empty, positions, references);
             }
         }
         catch (Exception)
@@ -114,7 +114,7 @@ internal sealed class SpecPositionLocator
     }
 
     // Called with parser.Current at a MappingStart or SequenceStart; returns with parser.Current at its end event.
-    private static void Walk(IParser parser, string path, Dictionary<string, (int, int)> positions)
+    private static void Walk(IParser parser, string path, Dictionary<string, (int, int)> positions, List<(string, int, int)> references)
     {
         if (parser.Current is MappingStart)
         {
@@ -129,7 +129,12 @@ internal sealed class SpecPositionLocator
                 }
 
                 parser.MoveNext();
-                VisitValue(parser, childPath, positions);
+                if (key?.Value == "$ref" && parser.Current is Scalar reference)
+                {
+                    references.Add((reference.Value, key.Start.Line, key.Start.Column));
+                }
+
+                VisitValue(parser, childPath, positions, references);
             }
         }
         else
@@ -139,17 +144,17 @@ internal sealed class SpecPositionLocator
             {
                 var childPath = path + "/" + index.ToString(CultureInfo.InvariantCulture);
                 positions[childPath] = (parser.Current!.Start.Line, parser.Current.Start.Column);
-                VisitValue(parser, childPath, positions);
+                VisitValue(parser, childPath, positions, references);
                 index++;
             }
         }
     }
 
-    private static void VisitValue(IParser parser, string path, Dictionary<string, (int, int)> positions)
+    private static void VisitValue(IParser parser, string path, Dictionary<string, (int, int)> positions, List<(string, int, int)> references)
     {
         if (parser.Current is MappingStart or SequenceStart)
         {
-            Walk(parser, path, positions);
+            Walk(parser, path, positions, references);
         }
     }
 

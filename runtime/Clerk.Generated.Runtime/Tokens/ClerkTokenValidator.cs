@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +37,12 @@ public sealed class ClerkTokenValidator
     private readonly int _maxTokenLength;
     private readonly ValidatedTokenCache? _cache;
     private readonly bool _treatPendingAsSignedOut;
+
+    /// <summary>
+    /// The header segment of the last valid token and its <c>kid</c>. An instance's tokens all carry the same header,
+    /// so after the first one the header is compared as text instead of being decoded and read again.
+    /// </summary>
+    private ValidHeader? _lastValidHeader;
 
     /// <summary>Creates a validator.</summary>
     /// <param name="keys">Where signing keys come from: a <see cref="JwksCache"/> or a <see cref="StaticJwksProvider"/>.</param>
@@ -139,6 +146,7 @@ public sealed class ClerkTokenValidator
     /// Everything up to the key lookup, synchronously. Returns null (and the <c>kid</c> to fetch) when the key is not
     /// in memory; otherwise the verdict.
     /// </summary>
+    [SkipLocalsInit]
     private ClerkTokenValidationResult? ValidateWithKnownKey(string token, long nowMilliseconds, out string? keyIdToFetch)
     {
         keyIdToFetch = null;
@@ -159,8 +167,17 @@ public sealed class ClerkTokenValidator
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
 
+        var headerSegment = chars[..firstDot];
+        var known = Volatile.Read(ref _lastValidHeader);
+        if (known is not null && headerSegment.SequenceEqual(known.Segment))
+        {
+            return _keys.TryGetKey(known.KeyId, out var knownKey)
+                ? VerifyAndCheckClaims(token, knownKey, nowMilliseconds)
+                : ReturnKeyToFetch(known.KeyId, out keyIdToFetch);
+        }
+
         Span<byte> header = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxHeaderSegmentLength)];
-        if (Base64Url.DecodeFromChars(chars[..firstDot], header, out _, out var headerLength) != OperationStatus.Done)
+        if (Base64Url.DecodeFromChars(headerSegment, header, out _, out var headerLength) != OperationStatus.Done)
         {
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
@@ -172,15 +189,28 @@ public sealed class ClerkTokenValidator
             return ClerkTokenValidationResult.Rejected(headerVerdict);
         }
 
-        if (_keys.TryGetKey(keyId[..keyIdLength], out var key))
+        if (!_keys.TryGetKey(keyId[..keyIdLength], out var key))
         {
-            return VerifyAndCheckClaims(token, key, nowMilliseconds);
+            return ReturnKeyToFetch(keyId[..keyIdLength].ToString(), out keyIdToFetch);
         }
 
-        keyIdToFetch = keyId[..keyIdLength].ToString();
+        var result = VerifyAndCheckClaims(token, key, nowMilliseconds);
+        if (result.IsValid)
+        {
+            // Only a header that came with a valid signature is remembered, so forged tokens cannot displace it.
+            Volatile.Write(ref _lastValidHeader, new ValidHeader(headerSegment.ToString(), keyId[..keyIdLength].ToString()));
+        }
+
+        return result;
+    }
+
+    private static ClerkTokenValidationResult? ReturnKeyToFetch(string keyId, out string? keyIdToFetch)
+    {
+        keyIdToFetch = keyId;
         return null;
     }
 
+    [SkipLocalsInit]
     private ClerkTokenValidationResult VerifyAndCheckClaims(string token, ClerkSigningKey key, long nowMilliseconds)
     {
         var chars = token.AsSpan();
@@ -345,4 +375,6 @@ public sealed class ClerkTokenValidator
         TokenValidationLog.Rejected(_logger, result.TokenType, result.Reason);
         return ValueTask.FromResult(result);
     }
+
+    private sealed record ValidHeader(string Segment, string KeyId);
 }

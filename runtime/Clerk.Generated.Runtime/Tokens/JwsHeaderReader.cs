@@ -38,93 +38,62 @@ internal static class JwsHeaderReader
     /// <summary>Reads the header; on success <paramref name="keyIdBuffer"/> starts with the unescaped <c>kid</c>.</summary>
     public static TokenRejectionReason Read(ReadOnlySpan<byte> json, Span<char> keyIdBuffer, out int keyIdLength)
     {
-        keyIdLength = 0;
-        if (!System.Text.Unicode.Utf8.IsValid(json))
-        {
-            return TokenRejectionReason.Malformed;
-        }
-
-        Header header;
-        try
-        {
-            var structure = ReadMembers(json, keyIdBuffer, out header, out keyIdLength);
-            if (structure != TokenRejectionReason.None)
-            {
-                return structure;
-            }
-        }
-        catch (JsonException)
-        {
-            return TokenRejectionReason.Malformed;
-        }
-
-        return Decide(header, keyIdLength);
+        var visitor = new HeaderVisitor(keyIdBuffer);
+        var structure = JsonObjectMembers.Read(json, ReaderOptions, ref visitor);
+        keyIdLength = structure == TokenRejectionReason.None ? visitor.KeyIdLength : 0;
+        return structure != TokenRejectionReason.None ? structure : Decide(visitor.Header, keyIdLength);
     }
 
-    private static TokenRejectionReason ReadMembers(ReadOnlySpan<byte> json, Span<char> keyIdBuffer, out Header header, out int keyIdLength)
+    /// <summary>Records which parameters appear (each at most once) and what their values say.</summary>
+    private ref struct HeaderVisitor(Span<char> keyIdBuffer) : IJsonMemberVisitor
     {
-        header = Header.None;
-        keyIdLength = 0;
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return TokenRejectionReason.Malformed;
-        }
+        private readonly Span<char> _keyIdBuffer = keyIdBuffer;
+        private Header _current;
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!JsonStringEscapes.IsWellFormed(ref reader))
-            {
-                return TokenRejectionReason.Malformed;
-            }
+        public Header Header;
+        public int KeyIdLength;
 
-            var member = Identify(ref reader);
-            if ((header & member) != 0)
+        public TokenRejectionReason OnName(ref Utf8JsonReader reader)
+        {
+            _current = Identify(JsonShortName.Pack(ref reader));
+            if ((Header & _current) != 0)
             {
                 return TokenRejectionReason.DuplicateClaim;
             }
 
-            header |= member;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String && !JsonStringEscapes.IsWellFormed(ref reader))
-            {
-                return TokenRejectionReason.Malformed;
-            }
+            Header |= _current;
+            return TokenRejectionReason.None;
+        }
 
-            var learnt = member switch
+        public TokenRejectionReason OnValue(ref Utf8JsonReader reader)
+        {
+            var learnt = _current switch
             {
                 Header.Algorithm => IsString(ref reader, "RS256"u8) ? Header.AlgorithmIsRs256 : Header.None,
                 Header.Type => IsString(ref reader, "JWT"u8) ? Header.TypeIsJwt : Header.None,
                 Header.Category => IsSessionCategory(ref reader) ? Header.CategoryIsSession : Header.None,
-                Header.KeyId => ReadKeyId(ref reader, keyIdBuffer, ref keyIdLength),
+                Header.KeyId => ReadKeyId(ref reader, _keyIdBuffer, ref KeyIdLength),
                 _ => Header.None,
             };
-            if (learnt == Header.None && member == Header.KeyId)
+            if (learnt == Header.None && _current == Header.KeyId)
             {
                 return TokenRejectionReason.Malformed;
             }
 
-            header |= learnt;
-            if (!JsonStringEscapes.TrySkipValue(ref reader))
-            {
-                return TokenRejectionReason.Malformed;
-            }
+            Header |= learnt;
+            return JsonStringEscapes.TrySkipValue(ref reader) ? TokenRejectionReason.None : TokenRejectionReason.Malformed;
         }
-
-        return reader.TokenType != JsonTokenType.EndObject || reader.Read()
-            ? TokenRejectionReason.Malformed
-            : TokenRejectionReason.None;
     }
 
-    private static Header Identify(ref Utf8JsonReader reader)
+    private static Header Identify(ulong name) => name switch
     {
-        if (reader.ValueTextEquals("alg"u8)) return Header.Algorithm;
-        if (reader.ValueTextEquals("kid"u8)) return Header.KeyId;
-        if (reader.ValueTextEquals("typ"u8)) return Header.Type;
-        if (reader.ValueTextEquals("cat"u8)) return Header.Category;
-        if (reader.ValueTextEquals("crit"u8)) return Header.Critical;
-        return Header.None;
-    }
+        'a' | ('l' << 8) | ('g' << 16) => Header.Algorithm,
+        'k' | ('i' << 8) | ('d' << 16) => Header.KeyId,
+        't' | ('y' << 8) | ('p' << 16) => Header.Type,
+        'c' | ('a' << 8) | ('t' << 16) => Header.Category,
+        'c' | ('r' << 8) | ('i' << 16) | ('t' << 24) => Header.Critical,
+        _ => Header.None,
+    };
 
     private static bool IsString(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected) =>
         reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected);

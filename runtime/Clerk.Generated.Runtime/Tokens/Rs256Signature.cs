@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace Clerk.Generated.Tokens;
 
@@ -12,6 +13,7 @@ internal static class Rs256Signature
     /// <summary>An 8192-bit signature is 1366 base64url characters.</summary>
     public const int MaxSegmentLength = 1366;
 
+    [SkipLocalsInit]
     public static TokenRejectionReason Verify(ClerkSigningKey key, ReadOnlySpan<byte> signingInput, ReadOnlySpan<char> signatureSegment)
     {
         if (signatureSegment.Length > MaxSegmentLength)

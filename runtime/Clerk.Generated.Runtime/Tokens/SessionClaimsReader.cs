@@ -20,7 +20,8 @@ internal static class SessionClaimsReader
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = MaxDepth };
 
-    /// <summary>The claims the forward pass treats specially.</summary>
+    /// <summary>The claims Clerk issues, each recognised by its packed name and allowed once.</summary>
+    [Flags]
     private enum Claim
     {
         None = 0,
@@ -34,104 +35,94 @@ internal static class SessionClaimsReader
         Nbf = 1 << 7,
         Iat = 1 << 8,
 
-        /// <summary>A claim read lazily (<see cref="SessionClaimsDetails"/>) or a custom one.</summary>
-        Other = 1 << 9,
+        /// <summary>The v2 organization (<c>o</c>): read lazily, its own members must not repeat.</summary>
+        O = 1 << 9,
 
-        /// <summary>An object claim read lazily whose own members must not repeat (<c>o</c>, <c>act</c>).</summary>
-        LazyObject = 1 << 10,
+        /// <summary>The actor (<c>act</c>): read lazily, its own members must not repeat.</summary>
+        Act = 1 << 10,
+
+        /// <summary>Read lazily (<see cref="SessionClaimsDetails"/>): <c>v</c>, <c>fva</c>, <c>fea</c>, <c>pla</c>.</summary>
+        V = 1 << 11,
+        Fva = 1 << 12,
+        Fea = 1 << 13,
+        Pla = 1 << 14,
+
+        /// <summary>Any other name (v1 organization claims, custom claims): its uniqueness is checked by name.</summary>
+        Other = 1 << 15,
     }
 
     public static TokenRejectionReason Read(ReadOnlySpan<byte> json, out SessionClaimsSummary summary)
     {
-        summary = default;
-
-        // The reader does not validate UTF-8 inside strings it skips or slices; JSON text must be UTF-8 (RFC 8259),
-        // and two decoders could repair broken bytes differently.
-        if (!System.Text.Unicode.Utf8.IsValid(json))
-        {
-            return TokenRejectionReason.Malformed;
-        }
-
-        try
-        {
-            return ReadClaims(json, ref summary);
-        }
-        catch (JsonException)
-        {
-            return TokenRejectionReason.Malformed;
-        }
+        var visitor = new ClaimsVisitor(json, stackalloc Range[JsonMemberNames.InlineCapacity]);
+        var verdict = JsonObjectMembers.Read(json, ReaderOptions, ref visitor);
+        summary = verdict == TokenRejectionReason.None ? visitor.Summary : default;
+        return verdict;
     }
 
-    private static TokenRejectionReason ReadClaims(ReadOnlySpan<byte> json, ref SessionClaimsSummary summary)
+    /// <summary>Every top-level name must be unique, Clerk's or custom: which duplicate wins differs between parsers.</summary>
+    private ref struct ClaimsVisitor(ReadOnlySpan<byte> json, Span<Range> otherNames) : IJsonMemberVisitor
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return TokenRejectionReason.Malformed;
-        }
+        private readonly ReadOnlySpan<byte> _json = json;
+        private JsonMemberNames _otherNames = new(json, otherNames);
+        private Claim _seen;
+        private Claim _current;
 
-        // Every top-level name must be unique, Clerk's or custom: which duplicate wins differs between parsers.
-        var names = new JsonMemberNames(json, stackalloc Range[JsonMemberNames.InlineCapacity]);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        public SessionClaimsSummary Summary;
+
+        public TokenRejectionReason OnName(ref Utf8JsonReader reader)
         {
-            if (!JsonStringEscapes.IsWellFormed(ref reader))
+            _current = Identify(JsonShortName.Pack(ref reader));
+            if (_current == Claim.Other)
             {
-                return TokenRejectionReason.Malformed;
+                return _otherNames.TryAdd(ref reader) ? TokenRejectionReason.None : TokenRejectionReason.DuplicateClaim;
             }
 
-            if (!names.TryAdd(ref reader))
+            if ((_seen & _current) != 0)
             {
                 return TokenRejectionReason.DuplicateClaim;
             }
 
-            var claim = Identify(ref reader);
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String && !JsonStringEscapes.IsWellFormed(ref reader))
-            {
-                return TokenRejectionReason.Malformed;
-            }
-
-            var outcome = claim switch
-            {
-                Claim.Sub => ReadString(ref reader, ref summary.Subject) == TokenRejectionReason.None
-                    ? TokenRejectionReason.None
-                    : TokenRejectionReason.MissingSubject,
-                Claim.Sid => ReadString(ref reader, ref summary.SessionId),
-                Claim.Iss => ReadString(ref reader, ref summary.Issuer),
-                Claim.Azp => ReadString(ref reader, ref summary.AuthorizedParty),
-                Claim.Jti => ReadString(ref reader, ref summary.TokenId),
-                Claim.Sts => ReadString(ref reader, ref summary.SessionStatus),
-                Claim.Exp => ReadNumericDate(ref reader, ref summary.ExpiresAt),
-                Claim.Nbf => ReadNumericDate(ref reader, ref summary.NotBefore),
-                Claim.Iat => ReadNumericDate(ref reader, ref summary.IssuedAt),
-                Claim.LazyObject => SkipObjectWithUniqueMembers(json, ref reader),
-                _ => SkipValue(ref reader),
-            };
-            if (outcome != TokenRejectionReason.None)
-            {
-                return outcome;
-            }
+            _seen |= _current;
+            return TokenRejectionReason.None;
         }
 
-        return reader.TokenType != JsonTokenType.EndObject || reader.Read()
-            ? TokenRejectionReason.Malformed
-            : TokenRejectionReason.None;
+        public TokenRejectionReason OnValue(ref Utf8JsonReader reader) => _current switch
+        {
+            Claim.Sub => ReadString(ref reader, ref Summary.Subject) == TokenRejectionReason.None
+                ? TokenRejectionReason.None
+                : TokenRejectionReason.MissingSubject,
+            Claim.Sid => ReadString(ref reader, ref Summary.SessionId),
+            Claim.Iss => ReadString(ref reader, ref Summary.Issuer),
+            Claim.Azp => ReadString(ref reader, ref Summary.AuthorizedParty),
+            Claim.Jti => ReadString(ref reader, ref Summary.TokenId),
+            Claim.Sts => ReadString(ref reader, ref Summary.SessionStatus),
+            Claim.Exp => ReadNumericDate(ref reader, ref Summary.ExpiresAt),
+            Claim.Nbf => ReadNumericDate(ref reader, ref Summary.NotBefore),
+            Claim.Iat => ReadNumericDate(ref reader, ref Summary.IssuedAt),
+            Claim.O or Claim.Act => SkipObjectWithUniqueMembers(_json, ref reader),
+            _ => SkipValue(ref reader),
+        };
     }
 
-    private static Claim Identify(ref Utf8JsonReader reader)
+    private static Claim Identify(ulong name) => name switch
     {
-        if (reader.ValueTextEquals("sub"u8)) return Claim.Sub;
-        if (reader.ValueTextEquals("exp"u8)) return Claim.Exp;
-        if (reader.ValueTextEquals("iat"u8)) return Claim.Iat;
-        if (reader.ValueTextEquals("nbf"u8)) return Claim.Nbf;
-        if (reader.ValueTextEquals("sid"u8)) return Claim.Sid;
-        if (reader.ValueTextEquals("iss"u8)) return Claim.Iss;
-        if (reader.ValueTextEquals("azp"u8)) return Claim.Azp;
-        if (reader.ValueTextEquals("jti"u8)) return Claim.Jti;
-        if (reader.ValueTextEquals("sts"u8)) return Claim.Sts;
-        if (reader.ValueTextEquals("o"u8) || reader.ValueTextEquals("act"u8)) return Claim.LazyObject;
-        return Claim.Other;
-    }
+        's' | ('u' << 8) | ('b' << 16) => Claim.Sub,
+        'e' | ('x' << 8) | ('p' << 16) => Claim.Exp,
+        'i' | ('a' << 8) | ('t' << 16) => Claim.Iat,
+        'n' | ('b' << 8) | ('f' << 16) => Claim.Nbf,
+        's' | ('i' << 8) | ('d' << 16) => Claim.Sid,
+        'i' | ('s' << 8) | ('s' << 16) => Claim.Iss,
+        'a' | ('z' << 8) | ('p' << 16) => Claim.Azp,
+        'j' | ('t' << 8) | ('i' << 16) => Claim.Jti,
+        's' | ('t' << 8) | ('s' << 16) => Claim.Sts,
+        'o' => Claim.O,
+        'a' | ('c' << 8) | ('t' << 16) => Claim.Act,
+        'v' => Claim.V,
+        'f' | ('v' << 8) | ('a' << 16) => Claim.Fva,
+        'f' | ('e' << 8) | ('a' << 16) => Claim.Fea,
+        'p' | ('l' << 8) | ('a' << 16) => Claim.Pla,
+        _ => Claim.Other,
+    };
 
     private static TokenRejectionReason ReadString(ref Utf8JsonReader reader, ref JsonStringSlice slice)
     {
