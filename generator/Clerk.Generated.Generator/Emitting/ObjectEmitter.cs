@@ -167,7 +167,7 @@ internal static class ObjectEmitter
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Fills a Clerk scheme's options from the configuration section <c>Clerk</c> (the one <c>AddClerkClient</c> reads)
@@ -49,6 +49,11 @@ internal sealed class ClerkAuthenticationOptionsConfiguration(IServiceProvider s
         if (NonEmpty(section["ValidateSessionCookie"]) is { } cookie)
         {
             options.ValidateSessionCookie = bool.TryParse(cookie, out var value) ? value : throw Malformed(section, "ValidateSessionCookie", cookie, "true or false");
+        }
+
+        if (NonEmpty(section["EnableTokenCache"]) is { } cache)
+        {
+            options.EnableTokenCache = bool.TryParse(cache, out var value) ? value : throw Malformed(section, "EnableTokenCache", cache, "true or false");
         }
 
         if (NonEmpty(section["ClockSkew"]) is { } skew)

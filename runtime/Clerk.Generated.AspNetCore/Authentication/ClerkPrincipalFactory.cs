@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Turns a validated token into a principal with the claims of <see cref="ClerkClaimTypes"/>. The typed token rides
@@ -82,7 +82,8 @@ internal static class ClerkPrincipalFactory
     {
         if (!string.IsNullOrEmpty(value))
         {
-            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, Issuer));
+            // Created with its subject, so AddClaim keeps this instance instead of cloning it for the identity.
+            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, Issuer, Issuer, identity));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// The query string of one request: ordered, keeps repeated keys, omits absent (<see langword="null"/>) values and

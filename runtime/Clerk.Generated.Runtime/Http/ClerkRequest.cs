@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// One request to one operation of the Clerk Backend API. The generated client builds it and the

@@ -34,7 +34,7 @@ namespace Fixtures.FormBodies.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("id", "response", "expires");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("id", "response", "expires");
 
         /// <inheritdoc/>
         public override global::Fixtures.FormBodies.SignIn? Read(
@@ -61,7 +61,7 @@ namespace Fixtures.FormBodies.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -75,7 +75,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            response = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            response = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance);
@@ -84,7 +84,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            expires = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            expires = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);

@@ -31,7 +31,7 @@ namespace Fixtures.FormBodies.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInResponseOption2JsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("data", "total_count");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("data", "total_count");
 
         /// <inheritdoc/>
         public override global::Fixtures.FormBodies.SignInResponseOption2? Read(
@@ -57,7 +57,7 @@ namespace Fixtures.FormBodies.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -65,7 +65,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            data = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                            data = global::Clerk.Generated.Json.ClerkJson.ReadList(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
@@ -101,7 +101,7 @@ namespace Fixtures.FormBodies.Serialization
             if (value.Data is { } vData)
             {
                 writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
+                global::Clerk.Generated.Json.ClerkJson.WriteList(
                     writer,
                     vData,
                     options,

@@ -46,7 +46,7 @@ namespace Fixtures.Maps.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "id",
             "public_metadata",
             "private_metadata",
@@ -84,7 +84,7 @@ namespace Fixtures.Maps.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -98,7 +98,7 @@ namespace Fixtures.Maps.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            publicMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            publicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
@@ -107,7 +107,7 @@ namespace Fixtures.Maps.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            privateMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            privateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
@@ -116,16 +116,16 @@ namespace Fixtures.Maps.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            labels = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            labels = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
-                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         }
                         break;
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            counts = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            counts = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
@@ -134,7 +134,7 @@ namespace Fixtures.Maps.Serialization
                     case 5:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            roles = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            roles = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
@@ -184,7 +184,7 @@ namespace Fixtures.Maps.Serialization
             if (value.PublicMetadata is { } vPublicMetadata)
             {
                 writer.WritePropertyName(Names[1]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vPublicMetadata,
                     options,
@@ -197,7 +197,7 @@ namespace Fixtures.Maps.Serialization
             if (value.PrivateMetadata is { } vPrivateMetadata)
             {
                 writer.WritePropertyName(Names[2]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vPrivateMetadata,
                     options,
@@ -206,16 +206,12 @@ namespace Fixtures.Maps.Serialization
             if (value.Labels is { } vLabels)
             {
                 writer.WritePropertyName(Names[3]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
-                    writer,
-                    vLabels,
-                    options,
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vLabels, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
             }
             if (value.Counts is { } vCounts)
             {
                 writer.WritePropertyName(Names[4]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vCounts,
                     options,
@@ -224,11 +220,7 @@ namespace Fixtures.Maps.Serialization
             if (value.Roles is { } vRoles)
             {
                 writer.WritePropertyName(Names[5]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
-                    writer,
-                    vRoles,
-                    options,
-                    global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vRoles, options, global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
             }
             if (value.Anything is { } vAnything)
             {

@@ -10,7 +10,7 @@ namespace Fixtures.Multipart
     public sealed partial class SetUserProfileImageRequest
     {
         /// <summary>The 'file' property.</summary>
-        public required global::Clerk.Generated.Runtime.ClerkFile File { get; init; }
+        public required global::Clerk.Generated.Http.ClerkFile File { get; init; }
 
         /// <summary>The 'caption' property.</summary>
         public string? Caption { get; init; }

@@ -30,7 +30,7 @@ namespace Fixtures.Multipart.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SetUserProfileImageResponseJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("image_url");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("image_url");
 
         /// <inheritdoc/>
         public override global::Fixtures.Multipart.SetUserProfileImageResponse? Read(
@@ -55,7 +55,7 @@ namespace Fixtures.Multipart.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)

@@ -40,12 +40,7 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
-            "email_address",
-            "object",
-            "public",
-            "class",
-            "reserved");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("email_address", "object", "public", "class", "reserved");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.EmailAddress? Read(
@@ -74,7 +69,7 @@ namespace Fixtures.NameCollisions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -106,7 +101,7 @@ namespace Fixtures.NameCollisions.Serialization
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            reserved = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            reserved = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);

@@ -28,7 +28,7 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static Plan22JsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("currency");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("currency");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.Plan22? Read(
@@ -53,7 +53,7 @@ namespace Fixtures.NameCollisions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)

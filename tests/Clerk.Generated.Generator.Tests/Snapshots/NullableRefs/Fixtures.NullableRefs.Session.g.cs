@@ -46,7 +46,7 @@ namespace Fixtures.NullableRefs.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "id",
             "actor",
             "latest_activity",
@@ -84,7 +84,7 @@ namespace Fixtures.NullableRefs.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -98,7 +98,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            actor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            actor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
@@ -107,7 +107,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            latestActivity = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            latestActivity = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
@@ -116,7 +116,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            previousActor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            previousActor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);

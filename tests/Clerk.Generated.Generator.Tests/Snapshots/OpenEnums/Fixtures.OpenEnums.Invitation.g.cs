@@ -37,7 +37,7 @@ namespace Fixtures.OpenEnums.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("strategy", "scope", "object", "flag");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("strategy", "scope", "object", "flag");
 
         /// <inheritdoc/>
         public override global::Fixtures.OpenEnums.Invitation? Read(
@@ -65,7 +65,7 @@ namespace Fixtures.OpenEnums.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -73,7 +73,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            strategy = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            strategy = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
@@ -82,7 +82,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            scope = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            scope = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
@@ -97,7 +97,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            flag = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            flag = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);

@@ -17,16 +17,16 @@ namespace Fixtures.PatchTristate
         public required string Reason { get; init; }
 
         /// <summary>Optional and nullable; absent, null and a value are three requests.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?> FirstName { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<string?> FirstName { get; init; }
 
         /// <summary>Optional, not nullable; absent or a value.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string> Username { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<string> Username { get; init; }
 
         /// <summary>Free-form metadata.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> PublicMetadata { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> PublicMetadata { get; init; }
 
         /// <summary>The 'banned' property.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> Banned { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<bool?> Banned { get; init; }
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -43,7 +43,7 @@ namespace Fixtures.PatchTristate.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "reason",
             "first_name",
             "username",
@@ -67,17 +67,17 @@ namespace Fixtures.PatchTristate.Serialization
             }
 
             string? reason = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?> firstName = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string> username = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> banned = default;
+            global::Clerk.Generated.Json.ClerkOptional<string?> firstName = default;
+            global::Clerk.Generated.Json.ClerkOptional<string> username = default;
+            global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
+            global::Clerk.Generated.Json.ClerkOptional<bool?> banned = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -111,7 +111,7 @@ namespace Fixtures.PatchTristate.Serialization
                         }
                         else
                         {
-                            publicMetadata = new(global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            publicMetadata = new(global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
@@ -182,7 +182,7 @@ namespace Fixtures.PatchTristate.Serialization
                 if (value.PublicMetadata.Value is { } vPublicMetadata)
                 {
                     writer.WritePropertyName(Names[3]);
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    global::Clerk.Generated.Json.ClerkJson.WriteMap(
                         writer,
                         vPublicMetadata,
                         options,

@@ -31,7 +31,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PersonJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("object", "name");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("object", "name");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.Person? Read(
@@ -57,7 +57,7 @@ namespace Fixtures.Unions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)

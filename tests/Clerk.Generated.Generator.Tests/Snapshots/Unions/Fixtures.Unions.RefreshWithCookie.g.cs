@@ -28,7 +28,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithCookieJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkJsonPropertyNames Names = new("cookies");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("cookies");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.RefreshWithCookie? Read(
@@ -53,7 +53,7 @@ namespace Fixtures.Unions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader), ref expected);
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -61,10 +61,10 @@ namespace Fixtures.Unions.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            cookies = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                            cookies = global::Clerk.Generated.Json.ClerkJson.ReadList(
                                 ref reader,
                                 options,
-                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         }
                         break;
                     default:
@@ -90,11 +90,7 @@ namespace Fixtures.Unions.Serialization
             if (value.Cookies is { } vCookies)
             {
                 writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
-                    writer,
-                    vCookies,
-                    options,
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                global::Clerk.Generated.Json.ClerkJson.WriteList(writer, vCookies, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
             }
             else
             {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>
 /// The JSON names of a generated model's properties, in declaration order: pre-encoded for writing, and matched
