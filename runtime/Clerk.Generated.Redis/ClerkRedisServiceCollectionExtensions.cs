@@ -1,12 +1,12 @@
 using Clerk.Generated.Fleet;
+using Clerk.Generated.Redis;
 using Clerk.Generated.Webhooks;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Redis;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers what a fleet shares through Redis.</summary>
 public static class ClerkRedisServiceCollectionExtensions

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 
 namespace Clerk.Generated.Testing;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 
 namespace Clerk.Generated.Testing;

@@ -1,6 +1,8 @@
 using Clerk.Generated;
-using Clerk.Generated.AspNetCore;
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
+using Clerk.Generated.Http;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Clerk.Sample.Api;

@@ -1,4 +1,4 @@
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 
 namespace Clerk.Sample.Api;

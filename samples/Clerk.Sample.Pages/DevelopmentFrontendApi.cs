@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 
 namespace Clerk.Sample.Pages;

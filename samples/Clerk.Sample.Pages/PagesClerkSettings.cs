@@ -1,4 +1,4 @@
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
 
 namespace Clerk.Sample.Pages;
 

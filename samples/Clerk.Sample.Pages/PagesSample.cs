@@ -1,4 +1,4 @@
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

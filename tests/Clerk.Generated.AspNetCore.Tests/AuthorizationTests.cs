@@ -1,4 +1,6 @@
 using System.Net;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authorization;

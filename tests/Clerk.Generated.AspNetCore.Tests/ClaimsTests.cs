@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Builder;

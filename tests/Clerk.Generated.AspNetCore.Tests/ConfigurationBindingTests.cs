@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

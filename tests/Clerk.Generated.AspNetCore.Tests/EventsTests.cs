@@ -1,5 +1,8 @@
 using System.Net;
 using System.Security.Claims;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,7 @@
 using System.Net;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Guards;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

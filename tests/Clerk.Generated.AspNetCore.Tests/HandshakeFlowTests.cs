@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Clerk.Generated.Tests.Shared;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,6 @@
 using System.Net;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Middleware;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Clerk.Generated.Authorization;
 using Clerk.Generated.Fuzzing;
+using Clerk.Generated.Guards;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

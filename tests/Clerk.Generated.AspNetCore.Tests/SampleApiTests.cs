@@ -4,6 +4,7 @@ using Clerk.Generated.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Clerk.Generated.AspNetCore.Tests;
 

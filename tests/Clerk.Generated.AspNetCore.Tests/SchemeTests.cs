@@ -1,5 +1,5 @@
 using System.Net;
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

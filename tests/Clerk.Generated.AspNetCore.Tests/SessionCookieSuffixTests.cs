@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Clerk.Generated.Authentication;
 
 namespace Clerk.Generated.AspNetCore.Tests;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
-using Clerk.Generated.AspNetCore;
 using Clerk.Generated.Fleet;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Redis;
 using Clerk.Generated.Tokens;
 using Clerk.Generated.Webhooks;

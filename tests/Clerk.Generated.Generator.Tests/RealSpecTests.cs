@@ -61,7 +61,7 @@ public sealed class RealSpecTests
     {
         var endpoints = RealSpec.Assembly.GetType("Clerk.Generated.ClerkEndpoints", throwOnError: true)!;
         var all = (IEnumerable)endpoints.GetProperty("All")!.GetValue(null)!;
-        var items = all.Cast<global::Clerk.Generated.Runtime.ClerkEndpoint>().ToList();
+        var items = all.Cast<global::Clerk.Generated.Http.ClerkEndpoint>().ToList();
 
         Assert.That(items, Has.Count.EqualTo(SpecOperations));
         Assert.That(items.Select(e => e.OperationId).Distinct().Count(), Is.EqualTo(SpecOperations));
@@ -93,7 +93,7 @@ public sealed class RealSpecTests
     {
         var context = JsonContext();
         var missing = new List<string>();
-        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsMultipartBody))
+        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsFormBody))
         {
             var clrType = RealSpec.Assembly.GetType("Clerk.Generated." + type.Name, throwOnError: true)!;
             if (context.GetTypeInfo(clrType) is null)

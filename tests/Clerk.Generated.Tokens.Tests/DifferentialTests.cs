@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Time.Testing;
 

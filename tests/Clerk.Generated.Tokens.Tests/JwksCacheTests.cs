@@ -2,6 +2,7 @@ using System.Net;
 using Clerk.Generated.Fleet;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
+using Clerk.Generated.Tokens.Jwks;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;

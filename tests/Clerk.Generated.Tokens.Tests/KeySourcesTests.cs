@@ -1,4 +1,5 @@
 using System.Net;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Logging;

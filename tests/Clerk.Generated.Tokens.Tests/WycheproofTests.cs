@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 
 namespace Clerk.Generated.Tokens.Tests;

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;

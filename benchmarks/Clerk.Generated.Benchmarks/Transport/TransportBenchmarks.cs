@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Benchmarks.Transport;
 

@@ -6,8 +6,12 @@ namespace Clerk.Generated.Generator.Emitting;
 /// <summary>How a <see cref="TypeReference"/> is spelled in C#, read from JSON and written to JSON.</summary>
 internal static class CSharpTypes
 {
-    public const string Runtime = "global::Clerk.Generated.Runtime";
-    public const string Serialization = "global::Clerk.Generated.Runtime.Serialization";
+    /// <summary>The runtime's HTTP namespace: transport, requests, errors, pagination, files.</summary>
+    public const string Runtime = "global::Clerk.Generated.Http";
+    /// <summary>The runtime's JSON helpers the generated converters call.</summary>
+    public const string Serialization = "global::Clerk.Generated.Json";
+    /// <summary>The class of the runtime's <c>IServiceCollection</c> extensions (<c>AddClerkClient</c>).</summary>
+    public const string ServiceCollectionExtensions = "global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions";
     public const string Json = "global::System.Text.Json";
     public const string JsonElement = "global::System.Text.Json.JsonElement";
     public const string JsonTokenType = "global::System.Text.Json.JsonTokenType";

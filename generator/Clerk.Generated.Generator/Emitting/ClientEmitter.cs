@@ -208,7 +208,7 @@ internal static class ClientEmitter
                     this {{DependencyInjection}}.IServiceCollection services,
                     global::System.Action<{{Options}}>? configure = null)
                 {
-                    var builder = {{CSharpTypes.Runtime}}.ClerkServiceCollectionExtensions.AddClerkClient(
+                    var builder = {{CSharpTypes.ServiceCollectionExtensions}}.AddClerkClient(
                         services,
                         static (httpClient, options) => new {{client}}(httpClient, options),
                         configure);

@@ -1,14 +1,17 @@
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the Clerk authentication scheme.</summary>
 public static class ClerkAuthenticationBuilderExtensions

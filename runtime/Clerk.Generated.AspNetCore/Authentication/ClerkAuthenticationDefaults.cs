@@ -1,4 +1,4 @@
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>Names the Clerk authentication scheme and the cookie Clerk's frontend SDKs write.</summary>
 public static class ClerkAuthenticationDefaults

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Hooks into each step of the Clerk scheme, like <c>JwtBearerEvents</c>: set a delegate, or derive and override.

@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Why the Clerk scheme did not authenticate a request: the failure of an <c>AuthenticateResult</c>. The message is

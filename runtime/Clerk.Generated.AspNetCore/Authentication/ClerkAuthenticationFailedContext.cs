@@ -2,7 +2,7 @@ using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>A token was rejected. Handlers may log it, or decide the result with <c>Success</c> / <c>NoResult</c>.</summary>
 public sealed class ClerkAuthenticationFailedContext : ResultContext<ClerkAuthenticationOptions>

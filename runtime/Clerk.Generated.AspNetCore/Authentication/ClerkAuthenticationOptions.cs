@@ -1,7 +1,10 @@
+using Clerk.Generated.Guards;
+using Clerk.Generated.Tokens.Jwks;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Options of the Clerk authentication scheme. Signing keys come from the first of: <see cref="Keys"/>,

@@ -1,7 +1,7 @@
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>Checks at start-up that a Clerk scheme can get signing keys, with messages that say what to set (never a secret).</summary>
 internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<ClerkAuthenticationOptions>

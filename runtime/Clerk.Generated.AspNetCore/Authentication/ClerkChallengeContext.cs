@@ -2,7 +2,7 @@ using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>A challenge is about to be answered (401, or 503 when keys cannot be had).</summary>
 public sealed class ClerkChallengeContext : PropertiesContext<ClerkAuthenticationOptions>

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// The claim types of a principal the Clerk scheme creates. They are Clerk's own claim names, so

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>An authenticated request is about to be refused with 403.</summary>
 public sealed class ClerkForbiddenContext : PropertiesContext<ClerkAuthenticationOptions>

@@ -1,9 +1,10 @@
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Fleet;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds Clerk's health check to ASP.NET Core health checks.</summary>
 public static class ClerkHealthChecksBuilderExtensions

@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>Reads what Clerk authenticated from the request.</summary>
 public static class ClerkHttpContextExtensions

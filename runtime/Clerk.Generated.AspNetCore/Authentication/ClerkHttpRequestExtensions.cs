@@ -2,7 +2,7 @@ using Clerk.Generated.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>Reads an ASP.NET Core request into the framework-agnostic <see cref="ClerkAuthenticationRequest"/>.</summary>
 public static class ClerkHttpRequestExtensions

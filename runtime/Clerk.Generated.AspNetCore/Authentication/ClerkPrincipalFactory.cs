@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Turns a validated token into a principal with the claims of <see cref="ClerkClaimTypes"/>. The typed token rides

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// Writes RFC 9457 problem details with a plain <see cref="Utf8JsonWriter"/>: no serializer metadata needed, so it

@@ -1,7 +1,7 @@
 using Clerk.Generated.Requests;
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>How a signed-out request state reads to ASP.NET Core authentication: no credential at all, or a failure with a reason.</summary>
 internal static class ClerkRequestFailure

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>The first step: the token may be supplied here (for example from a query string for SignalR).</summary>
 public sealed class ClerkTokenReceivedContext : ResultContext<ClerkAuthenticationOptions>

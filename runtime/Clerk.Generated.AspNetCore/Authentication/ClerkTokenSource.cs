@@ -1,4 +1,4 @@
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>Where the token of a request was found.</summary>
 public enum ClerkTokenSource

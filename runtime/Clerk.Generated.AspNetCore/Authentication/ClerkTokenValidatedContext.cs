@@ -2,7 +2,7 @@ using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>A token validated; <see cref="ResultContext{TOptions}.Principal"/> holds the claims built from it.</summary>
 public sealed class ClerkTokenValidatedContext : ResultContext<ClerkAuthenticationOptions>

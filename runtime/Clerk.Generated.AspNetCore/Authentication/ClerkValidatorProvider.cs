@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Clerk.Generated.Fleet;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Requests;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>
 /// One <see cref="ClerkTokenValidator"/> (and its key source) per scheme, built on first use from the scheme's options
@@ -15,7 +16,7 @@ namespace Clerk.Generated.AspNetCore;
 internal sealed class ClerkValidatorProvider : IDisposable
 {
     /// <summary>The named <see cref="HttpClient"/> JWKS caches fetch with.</summary>
-    public const string HttpClientName = "Clerk.Generated.Jwks";
+    public const string HttpClientName = "Clerk.Generated.Tokens.Jwks";
 
     private readonly ConcurrentDictionary<string, Lazy<ClerkSchemeValidator>> _validators = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<ClerkAuthenticationOptions> _options;

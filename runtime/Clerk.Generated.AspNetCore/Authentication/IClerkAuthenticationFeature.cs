@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authentication;
 
 /// <summary>What the Clerk scheme or middleware established for the current request (an <c>HttpContext</c> feature).</summary>
 public interface IClerkAuthenticationFeature

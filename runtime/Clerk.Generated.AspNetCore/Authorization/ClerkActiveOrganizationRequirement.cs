@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>The session has an active organization (optionally a specific one).</summary>
 public sealed class ClerkActiveOrganizationRequirement : ClerkAuthorizationRequirement

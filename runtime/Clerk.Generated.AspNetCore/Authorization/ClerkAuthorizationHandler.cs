@@ -1,6 +1,7 @@
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>
 /// Evaluates every <see cref="ClerkAuthorizationRequirement"/> against the Clerk session token of the user. A user

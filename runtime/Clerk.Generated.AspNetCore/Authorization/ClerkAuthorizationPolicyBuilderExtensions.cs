@@ -1,6 +1,8 @@
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Guards;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>Adds Clerk requirements to authorization policies: <c>policy.RequireOrganizationPermission("org:invoices:read")</c>.</summary>
 public static class ClerkAuthorizationPolicyBuilderExtensions

@@ -1,7 +1,7 @@
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>
 /// A check on the validated session token. Every Clerk requirement derives from this, so one handler

@@ -1,8 +1,9 @@
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>
 /// Leaves the failed Clerk requirements of a forbidden request where the Clerk scheme's forbid finds them (so the 403

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>Which factor verifications a step-up check looks at (Clerk's reverification levels).</summary>
 public enum ClerkFactorLevel

@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>
 /// Step-up: the session's factors were verified recently (<c>fva</c> claim). A token without <c>fva</c>, or with

@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>The session is entitled to a feature (<c>reports</c>, <c>user:reports</c>, <c>org:reports</c>), as <see cref="ClerkJwt.HasFeature"/>.</summary>
 public sealed class ClerkFeatureRequirement : ClerkAuthorizationRequirement

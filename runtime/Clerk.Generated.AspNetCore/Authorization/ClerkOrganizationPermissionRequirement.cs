@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>The session's active organization grants a permission (<c>org:invoices:read</c>; the <c>org:</c> prefix is optional).</summary>
 public sealed class ClerkOrganizationPermissionRequirement : ClerkAuthorizationRequirement

@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>The session's organization role is one of the given roles (<c>org:admin</c> or <c>admin</c>).</summary>
 public sealed class ClerkOrganizationRoleRequirement : ClerkAuthorizationRequirement

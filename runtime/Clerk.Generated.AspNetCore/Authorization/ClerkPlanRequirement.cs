@@ -1,6 +1,6 @@
 using Clerk.Generated.Tokens;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Authorization;
 
 /// <summary>The session is on a plan (<c>pro</c>, <c>user:pro</c>, <c>org:business</c>), as <see cref="ClerkJwt.HasPlan"/>.</summary>
 public sealed class ClerkPlanRequirement : ClerkAuthorizationRequirement

@@ -1,6 +1,8 @@
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Guards;
 
 /// <summary>
 /// Requires a Clerk-authenticated request on an MVC controller or action (or a minimal-API handler), optionally with

@@ -1,8 +1,10 @@
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Guards;
 
 /// <summary>Protects minimal-API endpoints (and groups) with Clerk.</summary>
 public static class ClerkEndpointConventionBuilderExtensions

@@ -1,9 +1,10 @@
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Guards;
 
 /// <summary>
 /// Puts, outermost in the pipeline, the small middleware that answers a missing <see cref="Tokens.ClerkJwt"/>

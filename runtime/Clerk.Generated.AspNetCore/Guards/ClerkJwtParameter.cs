@@ -1,8 +1,9 @@
+using Clerk.Generated.Authentication;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Guards;
 
 /// <summary>
 /// Makes <see cref="ClerkJwt"/> a request guard: registered as a scoped service, a minimal-API handler parameter of

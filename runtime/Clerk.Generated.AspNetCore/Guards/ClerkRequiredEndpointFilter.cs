@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Guards;
 
 /// <summary>
 /// The endpoint filter behind <c>.RequireClerk()</c>: authenticates the request with a Clerk scheme and lets the

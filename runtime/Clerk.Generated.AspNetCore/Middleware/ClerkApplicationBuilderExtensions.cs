@@ -1,9 +1,10 @@
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Middleware;
 
 /// <summary>Adds the Clerk middleware (clerk-rs <c>ClerkLayer</c> semantics) to the pipeline.</summary>
 public static class ClerkApplicationBuilderExtensions

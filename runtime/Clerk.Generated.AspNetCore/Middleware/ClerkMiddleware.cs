@@ -1,8 +1,9 @@
+using Clerk.Generated.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Middleware;
 
 /// <summary>
 /// clerk-rs's <c>ClerkLayer</c>, ASP.NET style: requests on protected routes need a valid token (else the Clerk

@@ -1,4 +1,6 @@
-namespace Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
+
+namespace Clerk.Generated.Middleware;
 
 /// <summary>
 /// What <c>UseClerk</c> protects, in the manner of clerk-rs's <c>ClerkLayer</c> but with ASP.NET route templates, so

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Middleware;
 
 /// <summary>
 /// A list of route templates matched against request paths: literal segments, parameters, catch-alls and, when the

@@ -1,7 +1,8 @@
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// For tests of an application's own protected endpoints (with <c>WebApplicationFactory</c> or TestHost): points the

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Webhooks;
 
 /// <summary>
 /// Handles one delivery: the Svix headers checked before any byte of the body is read, a bounded read of the raw

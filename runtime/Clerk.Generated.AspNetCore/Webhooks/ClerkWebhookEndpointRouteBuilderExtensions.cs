@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Clerk.Generated.Middleware;
 using Clerk.Generated.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.AspNetCore;
+namespace Clerk.Generated.Webhooks;
 
 /// <summary>Maps the endpoint Clerk (through Svix) delivers webhooks to.</summary>
 public static class ClerkWebhookEndpointRouteBuilderExtensions

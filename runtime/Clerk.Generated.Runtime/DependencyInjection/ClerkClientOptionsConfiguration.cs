@@ -1,9 +1,10 @@
 using System.Globalization;
+using Clerk.Generated.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.DependencyInjection;
 
 /// <summary>
 /// Binds <see cref="ClerkClientOptions"/> from the configuration section <c>Clerk</c>, by hand: no reflection, so

@@ -1,8 +1,9 @@
+using Clerk.Generated.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.DependencyInjection;
 
 /// <summary>Gives the options the container's <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> unless set explicitly.</summary>
 internal sealed class ClerkClientOptionsServices(IServiceProvider services) : IPostConfigureOptions<ClerkClientOptions>

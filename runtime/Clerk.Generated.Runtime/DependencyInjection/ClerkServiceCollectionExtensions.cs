@@ -1,8 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
+using Clerk.Generated.DependencyInjection;
+using Clerk.Generated.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Runtime;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers a Clerk client with dependency injection.</summary>
 public static class ClerkServiceCollectionExtensions

@@ -1,3 +1,4 @@
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// A Clerk API call answered with a non-success status (after any retries). Carries the status, the parsed

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// Checks <see cref="ClerkClientOptions"/> with messages that say what to fix, without ever quoting the secret key.

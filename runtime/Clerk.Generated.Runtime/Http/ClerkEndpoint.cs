@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>Describes one operation of the Clerk Backend API, as listed by the generated <c>ClerkEndpoints.All</c>.</summary>
 /// <param name="OperationId">The spec's operationId, for example <c>GetUser</c>.</param>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>One error of a failed Clerk API call: the spec's <c>ClerkError</c> schema.</summary>
 public sealed class ClerkError

@@ -7,7 +7,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// Sends <see cref="ClerkRequest"/>s to the Clerk Backend API: <c>{ApiUrl}/v1{Path}{Query}</c> with the bearer
@@ -59,7 +59,7 @@ public class ClerkHttpTransport
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? ProductUserAgent : $"{ProductUserAgent} {options.UserAgentSuffix.Trim()}";
         _timeout = options.Timeout;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _logger = options.LoggerFactory?.CreateLogger("Clerk.Generated.Runtime.ClerkHttpTransport") ?? NullLogger.Instance;
+        _logger = options.LoggerFactory?.CreateLogger("Clerk.Generated.Http.ClerkHttpTransport") ?? NullLogger.Instance;
         var retry = options.Retry;
         _retry = new ClerkRetryPolicy(
             new ClerkRetryOptions
@@ -371,6 +371,7 @@ public class ClerkHttpTransport
         message.Headers.TryAddWithoutValidation(ApiVersionHeader, _apiVersion);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.ApplyHeaders(message);
         message.Content = request.CreateContent();
         return message;
     }

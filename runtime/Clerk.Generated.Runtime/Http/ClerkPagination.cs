@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>Turns the Clerk API's <c>limit</c>/<c>offset</c> list operations into lazily paged sequences.</summary>
 public static class ClerkPagination

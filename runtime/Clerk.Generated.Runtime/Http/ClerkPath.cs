@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>Builds request paths from user-supplied values.</summary>
 public static class ClerkPath

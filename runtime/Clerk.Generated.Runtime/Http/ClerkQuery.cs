@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// The query string of one request: ordered, keeps repeated keys, omits absent (<see langword="null"/>) values and
@@ -63,6 +63,24 @@ public sealed class ClerkQuery
         }
 
         var joined = string.Join(',', values.Where(v => v is not null));
+        if (joined.Length > 0)
+        {
+            Add(name, joined);
+        }
+    }
+
+    /// <summary>
+    /// Adds an array parameter joined by <paramref name="separator"/>: <c>" "</c> for OpenAPI's
+    /// <c>spaceDelimited</c>, <c>"|"</c> for <c>pipeDelimited</c>. An empty sequence is omitted.
+    /// </summary>
+    public void AddJoined(string name, IEnumerable<string>? values, string separator)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var joined = string.Join(separator, values.Where(v => v is not null));
         if (joined.Length > 0)
         {
             Add(name, joined);

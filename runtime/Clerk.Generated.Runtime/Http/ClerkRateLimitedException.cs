@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>A Clerk API call was still rate limited (429) after any retries; <see cref="ClerkApiException.RetryAfter"/> says when to try again.</summary>
 public sealed class ClerkRateLimitedException : ClerkApiException

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>A request body that can produce fresh <see cref="HttpContent"/> for every attempt.</summary>
 internal abstract class ClerkRequestBody

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// A Clerk API call succeeded but its response body could not be read as the expected type (empty, not JSON, or

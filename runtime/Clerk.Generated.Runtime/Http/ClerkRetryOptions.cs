@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// When and how the transport retries: on 429, 5xx, connection failures and attempt timeouts, with exponential

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>Decides whether and when a failed attempt is tried again.</summary>
 internal sealed class ClerkRetryPolicy(ClerkRetryOptions options, Func<double> nextRandom)

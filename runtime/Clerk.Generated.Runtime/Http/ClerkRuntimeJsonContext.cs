@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// Source-generated serialization metadata for the runtime's own types. The generated client maps the spec's

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>The shape of a Clerk secret key, checked without revealing it.</summary>
 internal static class ClerkSecretKey

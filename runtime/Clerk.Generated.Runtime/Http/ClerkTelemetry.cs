@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>Clerk.Generated</c>. Tags carry the operation

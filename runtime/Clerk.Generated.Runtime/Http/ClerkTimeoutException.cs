@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>
 /// A Clerk API call took longer than <see cref="ClerkClientOptions.Timeout"/> on its last attempt. Distinct from the

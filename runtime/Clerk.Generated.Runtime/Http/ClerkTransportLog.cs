@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>The transport's debug events: operation ids, templates, statuses and timings only, never paths, bodies or keys.</summary>
 internal static partial class ClerkTransportLog

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>A JSON body serialized once; every attempt sends the same bytes.</summary>
 internal sealed class JsonRequestBody(byte[] utf8Json) : ClerkRequestBody

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>A <c>multipart/form-data</c> body rebuilt from its recipe for every attempt.</summary>
 internal sealed class MultipartRequestBody(ClerkMultipartBody body) : ClerkRequestBody

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

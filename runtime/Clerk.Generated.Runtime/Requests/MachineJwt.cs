@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Tokens;
 
 namespace Clerk.Generated.Requests;

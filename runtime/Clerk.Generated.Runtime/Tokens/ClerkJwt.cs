@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Clerk.Generated.Tokens.Jwks;
 
 namespace Clerk.Generated.Tokens;
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Clerk.Generated.Fleet;
 using Clerk.Generated.Json;
+using Clerk.Generated.Tokens.Jwks;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

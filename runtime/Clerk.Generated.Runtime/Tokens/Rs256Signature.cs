@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using Clerk.Generated.Tokens.Jwks;
 
 namespace Clerk.Generated.Tokens;
 

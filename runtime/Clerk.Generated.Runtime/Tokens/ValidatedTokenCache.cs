@@ -1,3 +1,4 @@
+using Clerk.Generated.Tokens.Jwks;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Clerk.Generated.Tokens;

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
+using Clerk.Generated.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Clerk.Generated.Webhooks;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers webhook verification with dependency injection.</summary>
 public static class ClerkWebhookServiceCollectionExtensions

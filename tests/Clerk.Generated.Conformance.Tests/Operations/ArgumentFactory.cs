@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Clerk.Generated.Conformance.Tests.Spec;
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Conformance.Tests.Operations;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Conformance.Tests.Operations;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Clerk.Generated.Conformance.Tests.Prism;
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Conformance.Tests.Operations;
 

@@ -1,4 +1,4 @@
-using Clerk.Generated.Runtime;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Conformance.Tests.Prism;
 

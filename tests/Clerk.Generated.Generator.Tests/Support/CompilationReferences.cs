@@ -37,7 +37,7 @@ internal static class CompilationReferences
 
         // The runtime and everything it references, transitively, from wherever the test host resolved them.
         var pending = new Stack<AssemblyName>();
-        pending.Push(typeof(global::Clerk.Generated.Runtime.ClerkHttpTransport).Assembly.GetName());
+        pending.Push(typeof(global::Clerk.Generated.Http.ClerkHttpTransport).Assembly.GetName());
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (pending.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,7 +129,7 @@ public sealed class AddClerkClientTests
     [Test]
     public void The_registered_client_name_is_stable()
     {
-        Assert.That(ClerkServiceCollectionExtensions.HttpClientName<FakeClient>(), Is.EqualTo("Clerk:" + typeof(FakeClient).FullName));
+        Assert.That(Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.HttpClientName<FakeClient>(), Is.EqualTo("Clerk:" + typeof(FakeClient).FullName));
     }
 
     private sealed class HeaderAddingHandler : DelegatingHandler

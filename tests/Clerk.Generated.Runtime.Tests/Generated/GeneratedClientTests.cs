@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clerk.Generated.Http;
 
 namespace Clerk.Generated.Runtime.Tests.Http;
 

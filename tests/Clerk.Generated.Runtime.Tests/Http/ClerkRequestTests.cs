@@ -1,3 +1,5 @@
+using Clerk.Generated.Http;
+
 namespace Clerk.Generated.Runtime.Tests.Http;
 
 public sealed class ClerkRequestTests

@@ -1,3 +1,4 @@
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 
 namespace Clerk.Generated.Runtime.Tests.Http;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

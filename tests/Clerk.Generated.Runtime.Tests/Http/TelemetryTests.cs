@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

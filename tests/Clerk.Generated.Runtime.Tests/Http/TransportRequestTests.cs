@@ -1,4 +1,5 @@
 using System.Net;
+using Clerk.Generated.Http;
 using Clerk.Generated.Runtime.Tests.Support;
 
 namespace Clerk.Generated.Runtime.Tests.Http;

@@ -1,3 +1,4 @@
+using Clerk.Generated.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Clerk.Generated.Runtime.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Requests;
 using Microsoft.Extensions.Time.Testing;
 

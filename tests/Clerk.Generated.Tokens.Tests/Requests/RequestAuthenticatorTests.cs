@@ -1,4 +1,5 @@
 using System.Text;
+using Clerk.Generated.Tokens.Jwks;
 using Clerk.Generated.Requests;
 using Clerk.Generated.Testing;
 using Microsoft.Extensions.Time.Testing;

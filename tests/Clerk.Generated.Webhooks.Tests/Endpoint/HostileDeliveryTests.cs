@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Clerk.Generated.AspNetCore;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Clerk.Generated.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -9,10 +9,10 @@ namespace Fixtures.Deprecated
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /templates: Lists templates (deprecated operation).</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListTemplates = new("ListTemplates", "GET", "/templates", "Templates", true);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint ListTemplates = new("ListTemplates", "GET", "/templates", "Templates", true);
 
         /// <summary>GET /templates/{template_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetTemplate = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetTemplate = new(
             "GetTemplate",
             "GET",
             "/templates/{template_id}",
@@ -20,7 +20,7 @@ namespace Fixtures.Deprecated
             false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             ListTemplates,
             GetTemplate,

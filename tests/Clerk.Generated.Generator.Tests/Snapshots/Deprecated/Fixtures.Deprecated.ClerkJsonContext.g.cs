@@ -74,7 +74,7 @@ namespace Fixtures.Deprecated
             {
                 return ValueInfo(
                     options,
-                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Deprecated.Template>(global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance));
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Deprecated.Template>(global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance));
             }
 
             return null;

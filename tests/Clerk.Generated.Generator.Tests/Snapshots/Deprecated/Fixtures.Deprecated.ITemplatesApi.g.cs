@@ -13,7 +13,7 @@ namespace Fixtures.Deprecated
         /// <summary>Lists templates (deprecated operation).</summary>
         /// <param name="name">name</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         [global::System.Obsolete("Deprecated in Clerk's API.")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListTemplatesAsync(
             string? name = null,
@@ -25,7 +25,7 @@ namespace Fixtures.Deprecated
         /// </param>
         /// <param name="name">name</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         [global::System.Obsolete("Deprecated in Clerk's API: paginated.")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>> ListTemplatesAsync(
             bool? paginated,
@@ -35,7 +35,7 @@ namespace Fixtures.Deprecated
         /// <summary>GetTemplate</summary>
         /// <param name="templateId">templateId</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Deprecated.Template> GetTemplateAsync(
             string templateId,
             global::System.Threading.CancellationToken cancellationToken = default);

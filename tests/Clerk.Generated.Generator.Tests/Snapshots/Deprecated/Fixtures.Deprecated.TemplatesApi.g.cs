@@ -9,10 +9,10 @@ namespace Fixtures.Deprecated
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class TemplatesApi : global::Fixtures.Deprecated.ITemplatesApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public TemplatesApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public TemplatesApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         [global::System.Obsolete("Deprecated in Clerk's API.")]
@@ -38,7 +38,7 @@ namespace Fixtures.Deprecated
             string? name = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListTemplates", "/templates", "/templates");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListTemplates", "/templates", "/templates");
             request.Query.Add("paginated", paginated);
             request.Query.Add("name", name);
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.ListOfTemplate, cancellationToken);
@@ -50,11 +50,11 @@ namespace Fixtures.Deprecated
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(templateId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "GetTemplate",
                 "/templates/{template_id}",
-                $"/templates/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(templateId))}");
+                $"/templates/{(global::Clerk.Generated.Http.ClerkPath.Escape(templateId))}");
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.Template, cancellationToken);
         }
     }

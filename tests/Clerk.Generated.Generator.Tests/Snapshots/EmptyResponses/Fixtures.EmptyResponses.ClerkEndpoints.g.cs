@@ -9,7 +9,7 @@ namespace Fixtures.EmptyResponses
     public static partial class ClerkEndpoints
     {
         /// <summary>DELETE /sessions/{session_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint DeleteSession = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint DeleteSession = new(
             "DeleteSession",
             "DELETE",
             "/sessions/{session_id}",
@@ -17,10 +17,10 @@ namespace Fixtures.EmptyResponses
             false);
 
         /// <summary>POST /jobs</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint StartJob = new("StartJob", "POST", "/jobs", "Jobs", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint StartJob = new("StartJob", "POST", "/jobs", "Jobs", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             DeleteSession,
             StartJob,

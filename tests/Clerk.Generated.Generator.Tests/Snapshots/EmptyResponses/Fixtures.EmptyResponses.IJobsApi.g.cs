@@ -13,7 +13,7 @@ namespace Fixtures.EmptyResponses
         /// <summary>StartJob</summary>
         /// <param name="body">The request body, if any.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task StartJobAsync(
             global::Fixtures.EmptyResponses.StartJobRequest? body = null,
             global::System.Threading.CancellationToken cancellationToken = default);

@@ -13,7 +13,7 @@ namespace Fixtures.EmptyResponses
         /// <summary>DeleteSession</summary>
         /// <param name="sessionId">sessionId</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task DeleteSessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

@@ -9,17 +9,17 @@ namespace Fixtures.EmptyResponses
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class JobsApi : global::Fixtures.EmptyResponses.IJobsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public JobsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public JobsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task StartJobAsync(
             global::Fixtures.EmptyResponses.StartJobRequest? body = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "StartJob", "/jobs", "/jobs");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "StartJob", "/jobs", "/jobs");
             if (body is { } bodyValue)
             {
                 request.SetJsonBody(bodyValue, global::Fixtures.EmptyResponses.ClerkJsonContext.Default.StartJobRequest);

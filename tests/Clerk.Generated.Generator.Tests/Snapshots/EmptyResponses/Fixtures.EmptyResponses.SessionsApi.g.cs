@@ -9,20 +9,20 @@ namespace Fixtures.EmptyResponses
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SessionsApi : global::Fixtures.EmptyResponses.ISessionsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public SessionsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public SessionsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task DeleteSessionAsync(string sessionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Delete,
                 "DeleteSession",
                 "/sessions/{session_id}",
-                $"/sessions/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(sessionId))}");
+                $"/sessions/{(global::Clerk.Generated.Http.ClerkPath.Escape(sessionId))}");
             return _transport.SendAsync(request, cancellationToken);
         }
     }

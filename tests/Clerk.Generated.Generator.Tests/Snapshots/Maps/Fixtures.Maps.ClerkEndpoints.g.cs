@@ -9,7 +9,7 @@ namespace Fixtures.Maps
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /organizations/{organization_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetOrganization = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetOrganization = new(
             "GetOrganization",
             "GET",
             "/organizations/{organization_id}",
@@ -17,7 +17,7 @@ namespace Fixtures.Maps
             false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetOrganization,
         };

@@ -13,7 +13,7 @@ namespace Fixtures.Maps
         /// <summary>GetOrganization</summary>
         /// <param name="organizationId">organizationId</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Maps.Organization> GetOrganizationAsync(
             string organizationId,
             global::System.Threading.CancellationToken cancellationToken = default);

@@ -82,7 +82,7 @@ namespace Fixtures.Maps.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -96,7 +96,7 @@ namespace Fixtures.Maps.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            publicMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            publicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
@@ -105,7 +105,7 @@ namespace Fixtures.Maps.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            privateMetadata = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            privateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
@@ -114,16 +114,16 @@ namespace Fixtures.Maps.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            labels = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            labels = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
-                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         }
                         break;
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            counts = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            counts = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
@@ -132,7 +132,7 @@ namespace Fixtures.Maps.Serialization
                     case 5:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            roles = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            roles = global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
@@ -182,7 +182,7 @@ namespace Fixtures.Maps.Serialization
             if (value.PublicMetadata is { } vPublicMetadata)
             {
                 writer.WritePropertyName(PropertyName1);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vPublicMetadata,
                     options,
@@ -195,7 +195,7 @@ namespace Fixtures.Maps.Serialization
             if (value.PrivateMetadata is { } vPrivateMetadata)
             {
                 writer.WritePropertyName(PropertyName2);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vPrivateMetadata,
                     options,
@@ -204,16 +204,12 @@ namespace Fixtures.Maps.Serialization
             if (value.Labels is { } vLabels)
             {
                 writer.WritePropertyName(PropertyName3);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
-                    writer,
-                    vLabels,
-                    options,
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vLabels, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
             }
             if (value.Counts is { } vCounts)
             {
                 writer.WritePropertyName(PropertyName4);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(
                     writer,
                     vCounts,
                     options,
@@ -222,11 +218,7 @@ namespace Fixtures.Maps.Serialization
             if (value.Roles is { } vRoles)
             {
                 writer.WritePropertyName(PropertyName5);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
-                    writer,
-                    vRoles,
-                    options,
-                    global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
+                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vRoles, options, global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
             }
             if (value.Anything is { } vAnything)
             {

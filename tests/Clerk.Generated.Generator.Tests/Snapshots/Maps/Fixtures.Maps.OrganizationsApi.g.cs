@@ -9,10 +9,10 @@ namespace Fixtures.Maps
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class OrganizationsApi : global::Fixtures.Maps.IOrganizationsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public OrganizationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public OrganizationsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Maps.Organization> GetOrganizationAsync(
@@ -20,11 +20,11 @@ namespace Fixtures.Maps
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(organizationId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "GetOrganization",
                 "/organizations/{organization_id}",
-                $"/organizations/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(organizationId))}");
+                $"/organizations/{(global::Clerk.Generated.Http.ClerkPath.Escape(organizationId))}");
             return _transport.SendAsync(request, global::Fixtures.Maps.ClerkJsonContext.Default.Organization, cancellationToken);
         }
     }

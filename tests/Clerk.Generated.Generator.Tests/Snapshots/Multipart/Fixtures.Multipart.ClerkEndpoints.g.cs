@@ -9,7 +9,7 @@ namespace Fixtures.Multipart
     public static partial class ClerkEndpoints
     {
         /// <summary>POST /users/{user_id}/profile_image</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint SetUserProfileImage = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint SetUserProfileImage = new(
             "SetUserProfileImage",
             "POST",
             "/users/{user_id}/profile_image",
@@ -17,7 +17,7 @@ namespace Fixtures.Multipart
             false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             SetUserProfileImage,
         };

@@ -14,7 +14,7 @@ namespace Fixtures.Multipart
         /// <param name="userId">userId</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Multipart.SetUserProfileImageResponse> SetUserProfileImageAsync(
             string userId,
             global::Fixtures.Multipart.SetUserProfileImageRequest body,

@@ -5,12 +5,12 @@
 
 namespace Fixtures.Multipart
 {
-    /// <summary>The form fields of a multipart upload.</summary>
+    /// <summary>The fields of a form request body.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SetUserProfileImageRequest
     {
         /// <summary>The 'file' property.</summary>
-        public required global::Clerk.Generated.Runtime.ClerkFile File { get; init; }
+        public required global::Clerk.Generated.Http.ClerkFile File { get; init; }
 
         /// <summary>The 'caption' property.</summary>
         public string? Caption { get; init; }

@@ -9,10 +9,10 @@ namespace Fixtures.Multipart
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class UsersApi : global::Fixtures.Multipart.IUsersApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public UsersApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public UsersApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Multipart.SetUserProfileImageResponse> SetUserProfileImageAsync(
@@ -22,12 +22,12 @@ namespace Fixtures.Multipart
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Post,
                 "SetUserProfileImage",
                 "/users/{user_id}/profile_image",
-                $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}/profile_image");
-            var form = new global::Clerk.Generated.Runtime.ClerkMultipartBody();
+                $"/users/{(global::Clerk.Generated.Http.ClerkPath.Escape(userId))}/profile_image");
+            var form = new global::Clerk.Generated.Http.ClerkMultipartBody();
             form.AddFile("file", body.File);
             form.Add("caption", body.Caption);
             form.Add("position", body.Position);

@@ -9,10 +9,10 @@ namespace Fixtures.NameCollisions
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /keys</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetJwks = new("GetJWKS", "GET", "/keys", "Keys", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetJwks = new("GetJWKS", "GET", "/keys", "Keys", false);
 
         /// <summary>GET /email_addresses/{email_address_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetEmailAddress = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetEmailAddress = new(
             "getEmailAddress",
             "GET",
             "/email_addresses/{email_address_id}",
@@ -20,7 +20,7 @@ namespace Fixtures.NameCollisions
             false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetJwks,
             GetEmailAddress,

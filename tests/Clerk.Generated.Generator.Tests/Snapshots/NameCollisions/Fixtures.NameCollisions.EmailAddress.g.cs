@@ -72,7 +72,7 @@ namespace Fixtures.NameCollisions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -104,7 +104,7 @@ namespace Fixtures.NameCollisions.Serialization
                     case 4:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            reserved = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            reserved = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);

@@ -9,10 +9,10 @@ namespace Fixtures.NameCollisions
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class EmailAddressesApi : global::Fixtures.NameCollisions.IEmailAddressesApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public EmailAddressesApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public EmailAddressesApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.EmailAddress> GetEmailAddressAsync(
@@ -21,11 +21,11 @@ namespace Fixtures.NameCollisions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(emailAddressId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "getEmailAddress",
                 "/email_addresses/{email_address_id}",
-                $"/email_addresses/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(emailAddressId))}");
+                $"/email_addresses/{(global::Clerk.Generated.Http.ClerkPath.Escape(emailAddressId))}");
             request.Query.Add("default", @default);
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.EmailAddress, cancellationToken);
         }

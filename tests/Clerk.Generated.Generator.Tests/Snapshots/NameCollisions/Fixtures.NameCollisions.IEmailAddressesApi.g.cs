@@ -14,7 +14,7 @@ namespace Fixtures.NameCollisions
         /// <param name="emailAddressId">emailAddressId</param>
         /// <param name="default">A parameter named like a C# keyword.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.EmailAddress> GetEmailAddressAsync(
             string emailAddressId,
             bool? @default = null,

@@ -12,7 +12,7 @@ namespace Fixtures.NameCollisions
     {
         /// <summary>GetJWKS</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.JwksRsaPublicKey> GetJwksAsync(
             global::System.Threading.CancellationToken cancellationToken = default);
     }

@@ -9,10 +9,10 @@ namespace Fixtures.NullableRefs
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /sessions/{session_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetSession = new("GetSession", "GET", "/sessions/{session_id}", "Sessions", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetSession = new("GetSession", "GET", "/sessions/{session_id}", "Sessions", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetSession,
         };

@@ -82,7 +82,7 @@ namespace Fixtures.NullableRefs.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -96,7 +96,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            actor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            actor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
@@ -105,7 +105,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            latestActivity = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            latestActivity = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
@@ -114,7 +114,7 @@ namespace Fixtures.NullableRefs.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            previousActor = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            previousActor = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);

@@ -9,15 +9,10 @@ namespace Fixtures.OpenEnums
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /invitations</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListInvitations = new(
-            "ListInvitations",
-            "GET",
-            "/invitations",
-            "Invitations",
-            false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint ListInvitations = new("ListInvitations", "GET", "/invitations", "Invitations", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             ListInvitations,
         };

@@ -15,7 +15,7 @@ namespace Fixtures.OpenEnums
         /// Filters by status; an inline enum named from its operation and parameter.
         /// </param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.OpenEnums.Invitation> ListInvitationsAsync(
             global::Fixtures.OpenEnums.ListInvitationsStatus? status = null,
             global::System.Threading.CancellationToken cancellationToken = default);

@@ -67,7 +67,7 @@ namespace Fixtures.OpenEnums.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -75,7 +75,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            strategy = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            strategy = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
@@ -84,7 +84,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            scope = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            scope = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
@@ -99,7 +99,7 @@ namespace Fixtures.OpenEnums.Serialization
                     case 3:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            flag = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            flag = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);

@@ -9,10 +9,10 @@ namespace Fixtures.Pagination
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /users: Lists users as a bare array.</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetUserList = new("GetUserList", "GET", "/users", "Users", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetUserList = new("GetUserList", "GET", "/users", "Users", false);
 
         /// <summary>GET /organizations: Lists organizations as a page with a total count.</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListOrganizations = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint ListOrganizations = new(
             "ListOrganizations",
             "GET",
             "/organizations",
@@ -20,7 +20,7 @@ namespace Fixtures.Pagination
             false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetUserList,
             ListOrganizations,

@@ -92,7 +92,7 @@ namespace Fixtures.Pagination
             {
                 return ValueInfo(
                     options,
-                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Pagination.User>(global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance));
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Pagination.User>(global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance));
             }
 
             return null;

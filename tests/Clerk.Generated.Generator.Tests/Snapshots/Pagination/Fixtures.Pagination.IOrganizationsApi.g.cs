@@ -15,7 +15,7 @@ namespace Fixtures.Pagination
         /// <param name="offset">offset</param>
         /// <param name="orderBy">Comma-joined.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Pagination.Organizations> ListOrganizationsAsync(
             long? limit = null,
             long? offset = null,

@@ -18,7 +18,7 @@ namespace Fixtures.Pagination
         /// <param name="status">An array of open-enum values.</param>
         /// <param name="verified">verified</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>> ListAsync(
             long? limit = null,
             long? offset = null,

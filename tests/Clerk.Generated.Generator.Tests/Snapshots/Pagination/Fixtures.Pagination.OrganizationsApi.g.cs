@@ -9,10 +9,10 @@ namespace Fixtures.Pagination
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class OrganizationsApi : global::Fixtures.Pagination.IOrganizationsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public OrganizationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public OrganizationsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Pagination.Organizations> ListOrganizationsAsync(
@@ -21,7 +21,7 @@ namespace Fixtures.Pagination
             global::System.Collections.Generic.IReadOnlyList<string>? orderBy = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "ListOrganizations",
                 "/organizations",
@@ -43,7 +43,7 @@ namespace Fixtures.Pagination
                 throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 100.");
             }
 
-            return global::Clerk.Generated.Runtime.ClerkPagination.EnumerateAsync<global::Fixtures.Pagination.Organizations, global::Fixtures.Pagination.Organization>(
+            return global::Clerk.Generated.Http.ClerkPagination.EnumerateAsync<global::Fixtures.Pagination.Organizations, global::Fixtures.Pagination.Organization>(
                 (offset, limit, token) => ListOrganizationsAsync(orderBy: orderBy, limit: limit, offset: offset, cancellationToken: token),
                 static page => page.Data,
                 static page => (long?)page.TotalCount,

@@ -9,10 +9,10 @@ namespace Fixtures.Pagination
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class UsersApi : global::Fixtures.Pagination.IUsersApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public UsersApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public UsersApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>> ListAsync(
@@ -24,7 +24,7 @@ namespace Fixtures.Pagination
             global::System.Collections.Generic.IReadOnlyList<bool>? verified = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetUserList", "/users", "/users");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetUserList", "/users", "/users");
             request.Query.Add("limit", limit);
             request.Query.Add("offset", offset);
             request.Query.AddEach("email_address", emailAddress);
@@ -48,7 +48,7 @@ namespace Fixtures.Pagination
                 throw new global::System.ArgumentOutOfRangeException(nameof(pageSize), pageSize, "The page size must be between 1 and 100.");
             }
 
-            return global::Clerk.Generated.Runtime.ClerkPagination.EnumerateAsync<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>, global::Fixtures.Pagination.User>(
+            return global::Clerk.Generated.Http.ClerkPagination.EnumerateAsync<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>, global::Fixtures.Pagination.User>(
                 (offset, limit, token) => ListAsync(
                     emailAddress: emailAddress,
                     lastActiveAtSince: lastActiveAtSince,

@@ -9,10 +9,10 @@ namespace Fixtures.PatchTristate
     public static partial class ClerkEndpoints
     {
         /// <summary>PATCH /users/{user_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint UpdateUser = new("UpdateUser", "PATCH", "/users/{user_id}", "Users", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint UpdateUser = new("UpdateUser", "PATCH", "/users/{user_id}", "Users", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             UpdateUser,
         };

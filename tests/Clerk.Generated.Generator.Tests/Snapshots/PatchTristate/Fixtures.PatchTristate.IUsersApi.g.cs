@@ -14,7 +14,7 @@ namespace Fixtures.PatchTristate
         /// <param name="userId">userId</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.PatchTristate.UpdateUserResponse> UpdateUserAsync(
             string userId,
             global::Fixtures.PatchTristate.UpdateUserRequest body,

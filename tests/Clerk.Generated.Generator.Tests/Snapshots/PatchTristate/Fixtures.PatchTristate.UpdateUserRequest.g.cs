@@ -17,16 +17,16 @@ namespace Fixtures.PatchTristate
         public required string Reason { get; init; }
 
         /// <summary>Optional and nullable; absent, null and a value are three requests.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?> FirstName { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<string?> FirstName { get; init; }
 
         /// <summary>Optional, not nullable; absent or a value.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string> Username { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<string> Username { get; init; }
 
         /// <summary>Free-form metadata.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> PublicMetadata { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> PublicMetadata { get; init; }
 
         /// <summary>The 'banned' property.</summary>
-        public global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> Banned { get; init; }
+        public global::Clerk.Generated.Json.ClerkOptional<bool?> Banned { get; init; }
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -66,16 +66,16 @@ namespace Fixtures.PatchTristate.Serialization
             }
 
             string? reason = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string?> firstName = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<string> username = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
-            global::Clerk.Generated.Runtime.Serialization.ClerkOptional<bool?> banned = default;
+            global::Clerk.Generated.Json.ClerkOptional<string?> firstName = default;
+            global::Clerk.Generated.Json.ClerkOptional<string> username = default;
+            global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
+            global::Clerk.Generated.Json.ClerkOptional<bool?> banned = default;
 
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -109,7 +109,7 @@ namespace Fixtures.PatchTristate.Serialization
                         }
                         else
                         {
-                            publicMetadata = new(global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadMap(
+                            publicMetadata = new(global::Clerk.Generated.Json.ClerkJson.ReadMap(
                                 ref reader,
                                 options,
                                 global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
@@ -180,7 +180,7 @@ namespace Fixtures.PatchTristate.Serialization
                 if (value.PublicMetadata.Value is { } vPublicMetadata)
                 {
                     writer.WritePropertyName(PropertyName3);
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteMap(
+                    global::Clerk.Generated.Json.ClerkJson.WriteMap(
                         writer,
                         vPublicMetadata,
                         options,

@@ -9,10 +9,10 @@ namespace Fixtures.PatchTristate
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class UsersApi : global::Fixtures.PatchTristate.IUsersApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public UsersApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public UsersApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.PatchTristate.UpdateUserResponse> UpdateUserAsync(
@@ -22,11 +22,11 @@ namespace Fixtures.PatchTristate
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Patch,
                 "UpdateUser",
                 "/users/{user_id}",
-                $"/users/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(userId))}");
+                $"/users/{(global::Clerk.Generated.Http.ClerkPath.Escape(userId))}");
             request.SetJsonBody(body, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserRequest);
             return _transport.SendAsync(request, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserResponse, cancellationToken);
         }

@@ -9,13 +9,13 @@ namespace Fixtures.Settings
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /users</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListUsers = new("ListUsers", "GET", "/users", "Users", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint ListUsers = new("ListUsers", "GET", "/users", "Users", false);
 
         /// <summary>GET /domains</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint ListDomains = new("ListDomains", "GET", "/domains", "Domains", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint ListDomains = new("ListDomains", "GET", "/domains", "Domains", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             ListUsers,
             ListDomains,

@@ -77,14 +77,14 @@ namespace Fixtures.Settings
             {
                 return ValueInfo(
                     options,
-                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Settings.User>(global::Fixtures.Settings.Serialization.UserJsonConverter.Instance));
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Settings.User>(global::Fixtures.Settings.Serialization.UserJsonConverter.Instance));
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>))
             {
                 return ValueInfo(
                     options,
-                    new global::Clerk.Generated.Runtime.Serialization.ClerkListConverter<global::Fixtures.Settings.Domain>(global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance));
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Settings.Domain>(global::Fixtures.Settings.Serialization.DomainJsonConverter.Instance));
             }
 
             return null;

@@ -9,16 +9,16 @@ namespace Fixtures.Unions
     public static partial class ClerkEndpoints
     {
         /// <summary>GET /pets/{pet_id}: Gets a pet.</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetPet = new("GetPet", "GET", "/pets/{pet_id}", "Pets", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetPet = new("GetPet", "GET", "/pets/{pet_id}", "Pets", false);
 
         /// <summary>GET /owners/{owner_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint GetOwner = new("GetOwner", "GET", "/owners/{owner_id}", "Pets", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetOwner = new("GetOwner", "GET", "/owners/{owner_id}", "Pets", false);
 
         /// <summary>POST /refresh</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint Refresh = new("Refresh", "POST", "/refresh", "Pets", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint Refresh = new("Refresh", "POST", "/refresh", "Pets", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetPet,
             GetOwner,

@@ -13,7 +13,7 @@ namespace Fixtures.Unions
         /// <summary>Gets a pet.</summary>
         /// <param name="petId">petId</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Unions.Pet> GetPetAsync(
             string petId,
             global::System.Threading.CancellationToken cancellationToken = default);
@@ -21,14 +21,14 @@ namespace Fixtures.Unions
         /// <summary>GetOwner</summary>
         /// <param name="ownerId">ownerId</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Unions.Owner> GetOwnerAsync(
             string ownerId,
             global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Refresh</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.Unions.Refresh> RefreshAsync(
             global::System.Threading.CancellationToken cancellationToken = default);
     }

@@ -81,16 +81,16 @@ namespace Fixtures.Unions.Serialization
             }
 
             // The reader holds the whole value here, so a copy can look ahead for the discriminator.
-            var discriminator = global::Clerk.Generated.Runtime.Serialization.ClerkJson.PeekStringProperty(reader, "object"u8);
+            var discriminator = global::Clerk.Generated.Json.ClerkJson.PeekStringProperty(reader, "object"u8);
             switch (discriminator)
             {
                 case "kitty":
-                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Json.ClerkJson.Read(
                         ref reader,
                         options,
                         global::Fixtures.Unions.Serialization.CatJsonConverter.Instance));
                 case "doggo":
-                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                    return new global::Fixtures.Unions.Pet(global::Clerk.Generated.Json.ClerkJson.Read(
                         ref reader,
                         options,
                         global::Fixtures.Unions.Serialization.DogJsonConverter.Instance));

@@ -9,10 +9,10 @@ namespace Fixtures.Unions
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class PetsApi : global::Fixtures.Unions.IPetsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public PetsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public PetsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Pet> GetPetAsync(
@@ -20,11 +20,11 @@ namespace Fixtures.Unions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(petId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "GetPet",
                 "/pets/{pet_id}",
-                $"/pets/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(petId))}");
+                $"/pets/{(global::Clerk.Generated.Http.ClerkPath.Escape(petId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Pet, cancellationToken);
         }
 
@@ -34,11 +34,11 @@ namespace Fixtures.Unions
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(ownerId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Get,
                 "GetOwner",
                 "/owners/{owner_id}",
-                $"/owners/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(ownerId))}");
+                $"/owners/{(global::Clerk.Generated.Http.ClerkPath.Escape(ownerId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Owner, cancellationToken);
         }
 
@@ -46,7 +46,7 @@ namespace Fixtures.Unions
         public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Refresh> RefreshAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "Refresh", "/refresh", "/refresh");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "Refresh", "/refresh", "/refresh");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Refresh, cancellationToken);
         }
     }

@@ -69,7 +69,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshJsonConverter Instance { get; } = new();
 
-        private static readonly global::Clerk.Generated.Runtime.Serialization.ClerkUnionShape[] Shapes =
+        private static readonly global::Clerk.Generated.Json.ClerkUnionShape[] Shapes =
         {
             new(new[] { "jwt" }, new[] { "jwt" }),
             new(new[] { "cookies" }, new[] { "cookies" }),
@@ -86,15 +86,15 @@ namespace Fixtures.Unions.Serialization
                 return null;
             }
 
-            switch (global::Clerk.Generated.Runtime.Serialization.ClerkJson.BestShape(reader, Shapes))
+            switch (global::Clerk.Generated.Json.ClerkJson.BestShape(reader, Shapes))
             {
                 case 0:
-                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Json.ClerkJson.Read(
                         ref reader,
                         options,
                         global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance));
                 case 1:
-                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                    return new global::Fixtures.Unions.Refresh(global::Clerk.Generated.Json.ClerkJson.Read(
                         ref reader,
                         options,
                         global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance));

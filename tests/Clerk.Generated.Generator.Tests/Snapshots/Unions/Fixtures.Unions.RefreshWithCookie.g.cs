@@ -52,7 +52,7 @@ namespace Fixtures.Unions.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -60,10 +60,10 @@ namespace Fixtures.Unions.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            cookies = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                            cookies = global::Clerk.Generated.Json.ClerkJson.ReadList(
                                 ref reader,
                                 options,
-                                global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         }
                         break;
                     default:
@@ -89,11 +89,7 @@ namespace Fixtures.Unions.Serialization
             if (value.Cookies is { } vCookies)
             {
                 writer.WritePropertyName(PropertyName0);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
-                    writer,
-                    vCookies,
-                    options,
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.StringConverter);
+                global::Clerk.Generated.Json.ClerkJson.WriteList(writer, vCookies, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
             }
             else
             {

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Clerk.Generated;
-using Clerk.Generated.AspNetCore;
 using Clerk.Generated.Testing;
 using Clerk.Generated.Webhooks;
 using Microsoft.AspNetCore.Hosting;
@@ -31,7 +30,7 @@ public sealed class AppTests
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureTestServices(services =>
         {
             services.UseClerkTestKeys(_tokens.Keys, o => o.Issuer = null);
-            services.AddHttpClient(Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.HttpClientName<ClerkClient>())
+            services.AddHttpClient(Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.HttpClientName<ClerkClient>())
                 .ConfigurePrimaryHttpMessageHandler(() => new ClerkApiStub());
         }));
     }

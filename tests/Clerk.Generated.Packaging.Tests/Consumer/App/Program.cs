@@ -1,7 +1,10 @@
 using Clerk.Generated;
-using Clerk.Generated.AspNetCore;
+using Clerk.Generated.Authentication;
+using Clerk.Generated.Authorization;
+using Clerk.Generated.Guards;
 using Clerk.Generated.Redis;
 using Clerk.Generated.Tokens;
+using Clerk.Generated.Webhooks;
 
 // Keys come from the environment, as in production: CLERK_SECRET_KEY (session tokens through Clerk's JWKS, and the
 // Backend API client) and CLERK_WEBHOOK_SIGNING_SECRET (the webhook endpoint). CLERK_REDIS, when set, is the fleet's

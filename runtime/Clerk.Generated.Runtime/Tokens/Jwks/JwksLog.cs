@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>Log lines of the JWKS cache. They name the cache by its scope hash, never by its secret key.</summary>
 internal static partial class JwksLog

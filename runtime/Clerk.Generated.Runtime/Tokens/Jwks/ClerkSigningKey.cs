@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>
 /// One RSA public key that may sign session tokens, with its <c>kid</c>. The <see cref="RSA"/> instance is built once

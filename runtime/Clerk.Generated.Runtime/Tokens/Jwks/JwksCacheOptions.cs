@@ -1,6 +1,6 @@
 using Clerk.Generated.Fleet;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>
 /// Where a <see cref="JwksCache"/> loads keys from and how long it trusts them. Either set <see cref="SecretKey"/>

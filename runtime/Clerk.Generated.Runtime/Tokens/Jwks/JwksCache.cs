@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>
 /// Signing keys fetched from Clerk and kept in memory (clerk-rs <c>MemoryCacheJwksProvider</c>, done carefully):

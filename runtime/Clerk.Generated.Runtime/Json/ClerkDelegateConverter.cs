@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>
 /// A converter made of a read and a write function: how generated code gives metadata to lists, maps and scalars

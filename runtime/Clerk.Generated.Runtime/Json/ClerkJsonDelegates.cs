@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>Reads one JSON value at the reader's current token, leaving the reader on the value's last token.</summary>
 public delegate T ClerkJsonReadFunc<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>Whether an <see cref="IJwksProvider"/> found a key.</summary>
 public enum JwksKeyLookupStatus

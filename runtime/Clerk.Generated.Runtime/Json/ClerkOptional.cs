@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>
 /// A value that may be absent, for PATCH bodies where "leave as is" (absent), "clear" (null) and "set" (a value)

@@ -1,4 +1,5 @@
-namespace Clerk.Generated.Tokens;
+
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>The outcome of asking an <see cref="IJwksProvider"/> for a key.</summary>
 public readonly record struct JwksKeyLookup

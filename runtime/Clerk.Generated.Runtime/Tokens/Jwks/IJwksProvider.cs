@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>Supplies the RSA public keys that sign session tokens, by key id.</summary>
 public interface IJwksProvider

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Clerk.Generated.Json;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>
 /// An immutable set of RSA signing keys by <c>kid</c>, parsed from a JWKS document. Only keys that can verify RS256

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>Source-generated JSON metadata for the JWKS wire model (no reflection, AOT-safe).</summary>
 [JsonSourceGenerationOptions(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>The wire shape of a JWKS document (RFC 7517), as Clerk serves it.</summary>
 internal sealed class JsonWebKeySetDocument

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>What an object must have (and may have) to be one case of a union without a discriminator.</summary>
 /// <param name="Required">Properties the case requires.</param>

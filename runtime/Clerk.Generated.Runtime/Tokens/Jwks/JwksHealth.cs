@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>The state of a <see cref="JwksCache"/>'s keys, as a health check reports it.</summary>
 public enum JwksHealth

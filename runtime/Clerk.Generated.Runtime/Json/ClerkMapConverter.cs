@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Clerk.Generated.Runtime.Serialization;
+namespace Clerk.Generated.Json;
 
 /// <summary>
 /// Reads and writes a JSON object as a string-keyed <see cref="IReadOnlyDictionary{TKey, TValue}"/>, each value

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Clerk.Generated.Tokens;
+namespace Clerk.Generated.Tokens.Jwks;
 
 /// <summary>
 /// Networkless keys: a fixed JWKS, or the single PEM public key Clerk calls <c>CLERK_JWT_KEY</c>. Never fetches.
