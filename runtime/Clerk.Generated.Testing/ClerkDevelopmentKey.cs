@@ -54,7 +54,20 @@ public static class ClerkDevelopmentKey
     public static ClerkTestKey Key => SharedKey.Value;
 
     /// <summary>The development public key as PEM, in the format of <c>CLERK_JWT_KEY</c>.</summary>
-    public static string PublicKeyPem => Key.PublicKeyPem;
+    /// <remarks>Written out rather than derived from <see cref="Key"/>, so a service that only validates never loads the private key.</remarks>
+    public static string PublicKeyPem => PublicKeyPemText;
+
+    private const string PublicKeyPemText = """
+        -----BEGIN PUBLIC KEY-----
+        MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAns/nJQdYVy4qLqEgIWev
+        xHDlCiCY+zF/FdVlnBwq/E+9H+UwCgzJVHoC53HxHameh06v+6urMZ8dtheit0v1
+        L7dzzCz7BBbFeUCBLvWcQxTwGcosYT8aZ00aATzY8yt4UQHbR8ilAL1n2+AwwSxN
+        4TRnSI4KiVB9+78smDIqm4anH3fl8UlbH626mjFT+eXMc660VUj8gsLX6bx73scx
+        o2XGJ/fxJykB+IAhSnBjBzRZHTYrOSj/VjorjPstraqMjrT2W90KvTWB2ME1WEQI
+        JV/Jh30BQ94Jrfd2GO5Q+LW1orlSlGf8sxr3L4K0wGkIw41E4jqxwLfkr4/lafl/
+        BwIDAQAB
+        -----END PUBLIC KEY-----
+        """;
 
     /// <summary>A JWKS document serving the development public key.</summary>
     public static string JwksJson => Key.ToJwksJson();

@@ -41,8 +41,7 @@ app.MapGet("/", () => new IndexResponse("Clerk.Sample.Api", clerk.UsesDevelopmen
 app.MapGet("/health", () => "ok");
 
 // A ClerkJwt parameter is a guard: the handler only runs with a valid token (401 otherwise).
-app.MapGet("/me", (ClerkJwt jwt) =>
-    new SessionResponse(jwt.Subject, jwt.SessionId, jwt.Organization?.Id, jwt.Organization?.Role, jwt.ExpiresAt));
+app.MapGet("/me", (ClerkJwt jwt) => new SessionResponse(jwt.Subject, jwt.SessionId));
 
 var org = app.MapGroup("/org").RequireActiveOrganization();
 org.MapGet("/", (ClerkJwt jwt) =>

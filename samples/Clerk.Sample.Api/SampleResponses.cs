@@ -7,7 +7,7 @@ namespace Clerk.Sample.Api;
 internal sealed record IndexResponse(string Service, string Keys, IReadOnlyList<string> Routes);
 
 /// <summary>The signed-in session.</summary>
-internal sealed record SessionResponse(string UserId, string? SessionId, string? OrganizationId, string? OrganizationRole, DateTimeOffset ExpiresAt);
+internal sealed record SessionResponse(string UserId, string? SessionId);
 
 /// <summary>The active organization as the token describes it.</summary>
 internal sealed record OrganizationResponse(string Id, string? Slug, string? Role, IReadOnlyList<string> Permissions);

@@ -30,6 +30,7 @@ public sealed class ConfigurationBindingTests
             ["Clerk:AuthorizedParties:0"] = "https://app.example.com",
             ["Clerk:AuthorizedParties:1"] = "https://admin.example.com",
             ["Clerk:ClockSkew"] = "00:00:10",
+            ["Clerk:EnableTokenCache"] = "true",
             ["Clerk:Issuer"] = ClerkDevelopmentKey.Issuer,
         });
         builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk();
@@ -49,6 +50,7 @@ public sealed class ConfigurationBindingTests
             Assert.That(options.PublishableKey, Is.EqualTo("pk_live_Y2xlcmsuZXhhbXBsZS5jb20k"));
             Assert.That(options.AuthorizedParties, Is.EqualTo(new[] { "https://app.example.com", "https://admin.example.com" }));
             Assert.That(options.ClockSkew, Is.EqualTo(TimeSpan.FromSeconds(10)));
+            Assert.That(options.EnableTokenCache, Is.True);
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(otherParty.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         });

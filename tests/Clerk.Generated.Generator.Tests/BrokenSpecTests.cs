@@ -104,6 +104,40 @@ public sealed class BrokenSpecTests
         Assert.That(run.Diagnostics.Select(d => d.GetMessage()), Has.Some.Contains("'#/components/parameters/Missing'"));
     }
 
+    [Test]
+    public void A_form_field_that_is_an_object_says_how_to_send_the_operation_and_the_method_is_still_generated()
+    {
+        const string Text = """
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /sessions:
+                post:
+                  operationId: CreateSession
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            name: { type: string }
+                            metadata:
+                              type: object
+                              properties:
+                                plan: { type: string }
+                  responses:
+                    "204": { description: ok }
+            """;
+
+        var run = GeneratorHarness.Run(new SpecItem("/specs/form.yml", Text));
+
+        Assert.That(run.DiagnosticSummaries(), Is.EqualTo(new[] { "CLERKGEN010 @ 7:7" }), FixtureSnapshotTests.DescribeAll(run));
+        Assert.That(run.Diagnostics.Single().GetMessage(), Does.Contain("'metadata'").And.Contain("ClerkRequest.ForEndpoint"));
+        Assert.That(run.Sources.Single(s => s.HintName.EndsWith(".DefaultApi.g.cs", StringComparison.Ordinal)).Text, Does.Contain("CreateSessionAsync("));
+        Assert.That(run.CompileDiagnostics().Select(d => d.ToString()), Is.Empty);
+    }
+
     [TestCase("1Bad.Name")]
     [TestCase("Good.class")]
     [TestCase("Has Space")]

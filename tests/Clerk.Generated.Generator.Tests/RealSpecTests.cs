@@ -93,7 +93,7 @@ public sealed class RealSpecTests
     {
         var context = JsonContext();
         var missing = new List<string>();
-        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsMultipartBody))
+        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsFormBody))
         {
             var clrType = RealSpec.Assembly.GetType("Clerk.Generated." + type.Name, throwOnError: true)!;
             if (context.GetTypeInfo(clrType) is null)

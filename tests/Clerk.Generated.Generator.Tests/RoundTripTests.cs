@@ -26,7 +26,7 @@ public sealed class RoundTripTests
         var counts = new Dictionary<TypeModelKind, int>();
         var components = 0;
 
-        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsMultipartBody))
+        foreach (var type in RealSpec.Model.Types.Where(t => !t.IsFormBody))
         {
             string? json;
             try
@@ -59,7 +59,7 @@ public sealed class RoundTripTests
         TestContext.Out.WriteLine($"{shape}: round-tripped {string.Join(", ", counts.Select(c => c.Value + " " + c.Key))} ({components} component schemas); spec examples used: {synthesizer.SpecExamplesUsed}");
         Assert.That(failures, Is.Empty);
         Assert.That(components, Is.EqualTo(RealSpecTests.GeneratedComponentTypes), "every component schema with a generated type");
-        Assert.That(counts.Values.Sum(), Is.EqualTo(RealSpec.Model.Types.Count(t => !t.IsMultipartBody)));
+        Assert.That(counts.Values.Sum(), Is.EqualTo(RealSpec.Model.Types.Count(t => !t.IsFormBody)));
     }
 
     [Test]
@@ -99,7 +99,7 @@ public sealed class RoundTripTests
         var synthesizer = new ExampleSynthesizer(Spec.Value.RootElement);
         var context = RealSpecTests.JsonContext();
         var failures = new List<string>();
-        var objects = RealSpec.Model.Types.Where(t => t.Kind == TypeModelKind.Object && !t.IsMultipartBody).ToList();
+        var objects = RealSpec.Model.Types.Where(t => t.Kind == TypeModelKind.Object && !t.IsFormBody).ToList();
         foreach (var type in objects)
         {
             if (synthesizer.Build(synthesizer.Pointer(type.SchemaPointer), ExampleShape.Full) is not JsonObject instance)

@@ -9,6 +9,10 @@ namespace Clerk.Generated.Tokens.Tests;
 
 public sealed class KeySourcesTests
 {
+    [Test]
+    public void The_written_out_development_public_key_is_the_public_half_of_the_development_key() =>
+        Assert.That(ClerkDevelopmentKey.PublicKeyPem, Is.EqualTo(ClerkDevelopmentKey.Key.PublicKeyPem));
+
     private static readonly DateTimeOffset Now = new(2026, 5, 12, 12, 0, 0, TimeSpan.Zero);
 
     [Test]

@@ -5,10 +5,12 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Clerk.Generated.Testing;
 
-// Usage: Clerk.Sample.Smoke <sample binary> <JwtBearer baseline binary> [requests] [connections]
+// Usage: Clerk.Sample.Smoke <sample binary> <JwtBearer baseline binary> [requests] [connections] [starts]
 // Starts the Native AOT sample with no configuration at all on a free loopback port, checks over real HTTP that a valid
-// token gets 200, an invalid one 401 and a missing permission 403, then runs the same bounded load against the sample
-// and the JwtBearer baseline and reports requests per second and their ratio. Ends with a dotnet-test-style summary.
+// token gets 200, an invalid one 401 and a missing permission 403, then runs the same bounded load against GET /me of
+// the sample, the sample with EnableTokenCache and the JwtBearer baseline, alternated, and reports requests per second
+// and the ratios. With [starts] > 0, also starts the sample and the baseline that many times each, alternated, and
+// compares exec-to-first-answered-/health. Ends with a dotnet-test-style summary.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Clerk.Sample.Smoke <sample binary> <baseline binary> [requests] [connections]");
@@ -17,6 +19,7 @@ if (args.Length < 2)
 
 var requests = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
 var connections = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 32;
+var startups = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0;
 var checks = new List<(string Name, bool Passed, string Detail)>();
 void Check(string name, bool passed, string detail)
 {
@@ -73,26 +76,61 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
         }
     }
 
+    // The sample once more with the token cache on (Clerk:EnableTokenCache, bound from the environment).
+    await using var cached = await ServiceProcess.StartAsync("sample-token-cache", args[0], ("Clerk__EnableTokenCache", "true"));
+    Check("sample starts with EnableTokenCache", cached.Ready, $"first answered request after {cached.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     await using var baseline = await ServiceProcess.StartAsync("jwtbearer", args[1]);
     Check("JwtBearer baseline starts", baseline.Ready, $"first answered request after {baseline.TimeToFirstAnswer.TotalMilliseconds:0} ms");
-    if (sample.Ready && baseline.Ready)
+    if (sample.Ready && cached.Ready && baseline.Ready)
     {
-        // Alternate rounds so drift on a shared 2-core machine hits both sides; report each side's best round.
-        var clerkRuns = new List<LoadResult>();
-        var bearerRuns = new List<LoadResult>();
-        for (var round = 0; round < 2; round++)
+        // The same GET /me (same response, same logging configuration) on the three services, one after the other in
+        // each round, so drift on a shared machine hits all of them; each side's best round is compared.
+        var contenders = new[] { ("Clerk", sample), ("Clerk, EnableTokenCache", cached), ("JwtBearer", baseline) };
+        var runs = contenders.ToDictionary(c => c.Item1, _ => new List<LoadResult>());
+        for (var round = 0; round < 3; round++)
         {
-            clerkRuns.Add(await Load.RunAsync(sample.BaseAddress, "/me", reader, requests, connections));
-            bearerRuns.Add(await Load.RunAsync(baseline.BaseAddress, "/me", reader, requests, connections));
+            foreach (var (name, service) in contenders)
+            {
+                runs[name].Add(await Load.RunAsync(service.BaseAddress, "/me", reader, requests, connections));
+            }
         }
 
-        var clerk = clerkRuns.MaxBy(r => r.RequestsPerSecond)!;
-        var bearer = bearerRuns.MaxBy(r => r.RequestsPerSecond)!;
-        Check("load on the sample", clerkRuns.All(r => r.Errors == 0), clerk.ToString());
-        Check("load on the JwtBearer baseline", bearerRuns.All(r => r.Errors == 0), bearer.ToString());
-        Console.WriteLine($"  throughput ratio Clerk / JwtBearer: {clerk.RequestsPerSecond / bearer.RequestsPerSecond:0.00}"
-                          + $" (rounds: Clerk {string.Join(", ", clerkRuns.Select(r => r.RequestsPerSecond.ToString("0")))};"
-                          + $" JwtBearer {string.Join(", ", bearerRuns.Select(r => r.RequestsPerSecond.ToString("0")))})");
+        foreach (var (name, results) in runs)
+        {
+            Check($"load on {name}", results.All(r => r.Errors == 0), results.MaxBy(r => r.RequestsPerSecond)!.ToString());
+        }
+
+        var bearer = runs["JwtBearer"].Max(r => r.RequestsPerSecond);
+        Console.WriteLine($"  throughput ratio Clerk / JwtBearer: {runs["Clerk"].Max(r => r.RequestsPerSecond) / bearer:0.00};"
+                          + $" with EnableTokenCache: {runs["Clerk, EnableTokenCache"].Max(r => r.RequestsPerSecond) / bearer:0.00}"
+                          + $" (req/s per round: {string.Join("; ", runs.Select(r => $"{r.Key} {string.Join(", ", r.Value.Select(v => v.RequestsPerSecond.ToString("0")))}"))})");
+    }
+}
+
+if (startups > 0)
+{
+    // Exec to first answered GET /health, sample and baseline alternated; the median of each is compared.
+    var times = new Dictionary<string, List<double>> { ["sample"] = [], ["jwtbearer"] = [] };
+    for (var i = 0; i < startups; i++)
+    {
+        foreach (var (name, binary) in new[] { ("sample", args[0]), ("jwtbearer", args[1]) })
+        {
+            await using var started = await ServiceProcess.StartAsync(name, binary);
+            if (started.Ready)
+            {
+                times[name].Add(started.TimeToFirstAnswer.TotalMilliseconds);
+            }
+        }
+    }
+
+    var complete = times.Values.All(t => t.Count == startups);
+    Check("start-up series", complete, $"{startups} starts each");
+    if (complete)
+    {
+        static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+        Console.WriteLine($"  start-up ratio sample / JwtBearer (median exec to first GET /health): {Median(times["sample"]) / Median(times["jwtbearer"]):0.00}"
+                          + $" (ms: sample {string.Join(", ", times["sample"].Select(t => t.ToString("0")))};"
+                          + $" JwtBearer {string.Join(", ", times["jwtbearer"].Select(t => t.ToString("0")))})");
     }
 }
 
@@ -182,11 +220,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string name, string binary)
+    public static async Task<ServiceProcess> StartAsync(string name, string binary, params (string Name, string Value)[] environment)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo(Path.GetFullPath(binary))
+        var path = Path.GetFullPath(binary);
+        var start = new ProcessStartInfo(path)
         {
+            // Its own folder, so both services read the appsettings.json published beside them (the same logging levels).
+            WorkingDirectory = Path.GetDirectoryName(path)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -200,6 +241,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         // As `dotnet run` starts it (launchSettings.json): the sample uses its public development key only in Development.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name}: could not start {binary}");
         var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}"));

@@ -1,14 +1,15 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Clerk.Generated.Testing;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
 // The same service as the sample's GET /me, with JwtBearer in place of Clerk: same key, issuer pinning, RS256 only,
-// lifetime with 5 s of skew, no audience (Clerk session tokens have none).
+// lifetime with 5 s of skew, no audience (Clerk session tokens have none). Same host builder, same logging
+// configuration (appsettings.json, a copy of the sample's) and the same response as the sample.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BaselineJsonContext.Default));
 var rsa = RSA.Create();
 rsa.ImportFromPem(ClerkDevelopmentKey.PublicKeyPem);
@@ -31,11 +32,12 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapGet("/health", () => "ok");
-app.MapGet("/me", (ClaimsPrincipal user) => new BaselineSession(user.FindFirstValue("sub")!, user.FindFirstValue("sid")))
+app.MapGet("/me", (ClaimsPrincipal user) => new SessionResponse(user.FindFirstValue("sub")!, user.FindFirstValue("sid")))
     .RequireAuthorization();
 app.Run();
 
-internal sealed record BaselineSession(string UserId, string? SessionId);
+internal sealed record SessionResponse(string UserId, string? SessionId);
 
-[JsonSerializable(typeof(BaselineSession))]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(SessionResponse))]
 internal sealed partial class BaselineJsonContext : JsonSerializerContext;

@@ -109,7 +109,7 @@ internal static class ContextEmitter
     {
         var entries = new List<TypeReference>();
         var seen = new HashSet<TypeReference>();
-        foreach (var type in spec.Types.Where(t => !t.IsMultipartBody))
+        foreach (var type in spec.Types.Where(t => !t.IsFormBody))
         {
             Add(TypeReference.Named(type.Name));
         }

@@ -118,6 +118,11 @@ internal static class GroupEmitter
             writer.Line(QueryStatement(parameter));
         }
 
+        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Header))
+        {
+            writer.Line("request.SetHeader(" + Naming.Literal(parameter.JsonName) + ", " + HeaderText(parameter) + ");");
+        }
+
         EmitBody(writer, operation, settings);
         if (operation.ResponseType is { } type)
         {
@@ -198,6 +203,25 @@ internal static class GroupEmitter
     }
 
     /// <summary>
+    /// The text of a header parameter (OpenAPI's <c>simple</c> style: an array's items joined with commas), or null
+    /// to send nothing.
+    /// </summary>
+    private static string HeaderText(ParameterModel parameter)
+    {
+        var value = parameter.Name;
+        var text = parameter.Type.Kind switch
+        {
+            TypeReferenceKind.String => value,
+            TypeReferenceKind.Named when parameter.Type.IsEnum => value + (parameter.IsRequired ? ".Value" : "?.Value"),
+            TypeReferenceKind.List => "global::System.String.Join(\",\", " + value + ")",
+            TypeReferenceKind.Boolean => (parameter.IsRequired ? value : value + ".Value") + " ? \"true\" : \"false\"",
+            _ => "global::System.FormattableString.Invariant($\"{" + value + "}\")",
+        };
+        var mayBeNull = !parameter.IsRequired && parameter.Type.Kind is not (TypeReferenceKind.String or TypeReferenceKind.Named);
+        return mayBeNull ? value + " is null ? null : " + text : text;
+    }
+
+    /// <summary>
     /// Turns a list of values into the text a query carries. Enumerable.Select is called by its full name: the
     /// consumer's file may not import System.Linq (no implicit usings).
     /// </summary>
@@ -225,19 +249,30 @@ internal static class GroupEmitter
             writer.OpenBlock("if (body is { } bodyValue)");
         }
 
-        if (operation.BodyKind == BodyKind.Json)
+        switch (operation.BodyKind)
         {
-            writer.Line("request.SetJsonBody(" + target + ", " + CSharpTypes.TypeInfo(body, settings, ContextName) + ");");
-        }
-        else
-        {
-            writer.Line("var form = new " + CSharpTypes.Runtime + ".ClerkMultipartBody();");
-            foreach (var field in operation.MultipartFields)
-            {
-                writer.Line(FormStatement(field, target));
-            }
+            case BodyKind.Json:
+                writer.Line("request.SetJsonBody(" + target + ", " + CSharpTypes.TypeInfo(body, settings, ContextName) + ");");
+                break;
+            case BodyKind.Multipart:
+                writer.Line("var form = new " + CSharpTypes.Runtime + ".ClerkMultipartBody();");
+                foreach (var field in operation.FormFields)
+                {
+                    writer.Line(MultipartStatement(field.Property, target));
+                }
 
-            writer.Line("request.SetMultipartBody(form);");
+                writer.Line("request.SetMultipartBody(form);");
+                break;
+            default:
+                // Encoded as the query is (OpenAPI's form style), by the same runtime type.
+                writer.Line("var form = new " + CSharpTypes.Runtime + ".ClerkQuery();");
+                foreach (var field in operation.FormFields)
+                {
+                    writer.Line(FormStatement(field, target));
+                }
+
+                writer.Line("request.SetFormBody(form);");
+                break;
         }
 
         if (!operation.IsBodyRequired)
@@ -246,7 +281,28 @@ internal static class GroupEmitter
         }
     }
 
-    private static string FormStatement(PropertyModel field, string target)
+    /// <summary>One urlencoded field: a scalar once; an array repeated (exploded form) or joined by its style.</summary>
+    private static string FormStatement(FormFieldModel field, string target)
+    {
+        var property = field.Property;
+        var name = Naming.Literal(property.JsonName);
+        var value = target + "." + property.Name;
+        if (property.Type.Kind == TypeReferenceKind.List)
+        {
+            var items = TextProjection(property.Type.Element!, value);
+            return field.Style switch
+            {
+                FormStyle.SpaceDelimited => "form.AddJoined(" + name + ", " + items + ", \" \");",
+                FormStyle.PipeDelimited => "form.AddJoined(" + name + ", " + items + ", \"|\");",
+                _ => "form." + (field.Explode ? "AddEach" : "AddJoined") + "(" + name + ", " + items + ");",
+            };
+        }
+
+        var text = property.Type.IsEnum ? value + (property.IsNullableInCSharp ? "?" : string.Empty) + ".Value" : value;
+        return "form.Add(" + name + ", " + text + ");";
+    }
+
+    private static string MultipartStatement(PropertyModel field, string target)
     {
         var name = Naming.Literal(field.JsonName);
         var value = target + "." + field.Name;

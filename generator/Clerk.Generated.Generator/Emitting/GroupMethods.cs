@@ -151,7 +151,7 @@ internal static class GroupMethods
     }
 
     private static bool IsDeprecatedOptional(ParameterModel parameter) =>
-        parameter.IsDeprecated && !parameter.IsRequired && parameter.Location == ParameterIn.Query;
+        parameter.IsDeprecated && !parameter.IsRequired && parameter.Location != ParameterIn.Path;
 
     private static List<SignatureParameter> Signature(
         OperationModel operation, EmitSettings settings, bool paged, DeprecatedParameters deprecated = DeprecatedParameters.Include)
@@ -167,7 +167,7 @@ internal static class GroupMethods
             list.Add(new SignatureParameter(CSharpTypes.Name(body, settings) + " body", "body", "The request body."));
         }
 
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query && p.IsRequired))
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterIn.Path && p.IsRequired))
         {
             list.Add(Required(parameter, settings));
         }
@@ -185,7 +185,7 @@ internal static class GroupMethods
             list.Add(new SignatureParameter(CSharpTypes.Name(optionalBody, settings, nullable: true) + " body = null", "body", "The request body, if any."));
         }
 
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query && !p.IsRequired))
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterIn.Path && !p.IsRequired))
         {
             if ((paged && (parameter.JsonName == "limit" || parameter.JsonName == "offset")) ||
                 (deprecated != DeprecatedParameters.Include && IsDeprecatedOptional(parameter)))

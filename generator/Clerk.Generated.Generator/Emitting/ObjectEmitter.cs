@@ -19,7 +19,7 @@ internal static class ObjectEmitter
         writer.OpenBlock("namespace " + settings.Namespace);
         EmitClass(writer, type, settings);
         writer.CloseBlock();
-        if (!type.IsMultipartBody)
+        if (!type.IsFormBody)
         {
             writer.Line();
             writer.OpenBlock("namespace " + settings.Namespace + ".Serialization");
@@ -43,7 +43,7 @@ internal static class ObjectEmitter
             writer.Line(CSharpTypes.ObsoleteAttribute);
         }
 
-        if (!type.IsMultipartBody)
+        if (!type.IsFormBody)
         {
             writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypes.ConverterOf(type.Name, settings) + "))]");
         }
@@ -73,7 +73,7 @@ internal static class ObjectEmitter
             writer.Line($"public {required}{PropertyType(property, settings)} {property.Name} {{ get; init; }}");
         }
 
-        if (!type.IsMultipartBody)
+        if (!type.IsFormBody)
         {
             if (type.Properties.Count > 0)
             {
@@ -96,8 +96,8 @@ internal static class ObjectEmitter
         return Naming.Unique("AdditionalProperties", taken);
     }
 
-    private static string DefaultSummary(TypeModel type) => type.IsMultipartBody
-        ? "The form fields of a multipart upload."
+    private static string DefaultSummary(TypeModel type) => type.IsFormBody
+        ? "The fields of a form request body."
         : "A Clerk API object (" + type.SchemaPointer + ").";
 
     internal static string PropertyType(PropertyModel property, EmitSettings settings)

@@ -44,9 +44,11 @@ internal static class UnionEmitter
         writer.Indent();
         foreach (var unionCase in type.UnionCases)
         {
+            var caseType = CSharpTypes.Name(unionCase.Type, settings);
+            var store = unionCase.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
             writer.Lines($$"""
-                /// <summary>Holds a <see cref="{{CSharpTypes.Name(unionCase.Type, settings)}}"/>.</summary>
-                public {{name}}({{CSharpTypes.Name(unionCase.Type, settings)}} value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+                /// <summary>Holds a <see cref="{{Cref(caseType)}}"/>.</summary>
+                public {{name}}({{caseType}} value) => _value = {{store}};
 
                 """);
         }
@@ -59,9 +61,10 @@ internal static class UnionEmitter
         foreach (var unionCase in type.UnionCases)
         {
             var caseType = CSharpTypes.Name(unionCase.Type, settings);
+            var access = unionCase.Type.IsValueType ? "_value is " + caseType + " value ? value : null" : "_value as " + caseType;
             writer.Lines($$"""
-                /// <summary>The value when it is a <see cref="{{caseType}}"/>; otherwise null.</summary>
-                public {{caseType}}? {{unionCase.Name}} => _value as {{caseType}};
+                /// <summary>The value when it is a <see cref="{{Cref(caseType)}}"/>; otherwise null.</summary>
+                public {{caseType}}? {{unionCase.Name}} => {{access}};
 
                 """);
         }
@@ -98,12 +101,13 @@ internal static class UnionEmitter
                 };
             }
             """);
-        foreach (var unionCase in type.UnionCases)
+        // C# has no conversions from interfaces (CS0552): list and map cases are built with the constructor.
+        foreach (var unionCase in type.UnionCases.Where(c => c.Type.Kind is not (TypeReferenceKind.List or TypeReferenceKind.Map)))
         {
             var caseType = CSharpTypes.Name(unionCase.Type, settings);
             writer.Lines($$"""
 
-                /// <summary>Wraps a <see cref="{{caseType}}"/>.</summary>
+                /// <summary>Wraps a <see cref="{{Cref(caseType)}}"/>.</summary>
                 public static implicit operator {{fullName}}({{caseType}} value) => new(value);
                 """);
         }
@@ -114,7 +118,7 @@ internal static class UnionEmitter
     private static void EmitConverter(SourceWriter writer, TypeModel type, EmitSettings settings, string fullName)
     {
         ConverterSkeleton.OpenClass(writer, settings, type.Name, fullName, "Reads and writes <see cref=\"" + fullName + "\"/> without reflection.");
-        if (type.DiscriminatorProperty is null)
+        if (type.DiscriminatorProperty is null && (IsObjectsOnly(type) || type.UnionCases.Count(IsObject) > 1))
         {
             EmitShapes(writer, type);
         }
@@ -127,7 +131,11 @@ internal static class UnionEmitter
             }
 
             """);
-        if (type.DiscriminatorProperty is { } discriminator)
+        if (!IsObjectsOnly(type))
+        {
+            EmitReadByToken(writer, type, settings, fullName);
+        }
+        else if (type.DiscriminatorProperty is { } discriminator)
         {
             writer.Lines($$"""
                 // The reader holds the whole value here, so a copy can look ahead for the discriminator.
@@ -175,12 +183,115 @@ internal static class UnionEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>For shape-matched unions: each case's required and known properties, in case order.</summary>
+    /// <summary>An object case (a generated model or a runtime type), as opposed to a scalar, enum, list or map.</summary>
+    private static bool IsObject(UnionCaseModel unionCase) =>
+        unionCase.Type.Kind == TypeReferenceKind.Runtime || (unionCase.Type.Kind == TypeReferenceKind.Named && !unionCase.Type.IsEnum);
+
+    private static bool IsObjectsOnly(TypeModel type) => type.UnionCases.All(IsObject);
+
+    /// <summary>A cref cannot name a constructed generic type (CS1584): <c>IReadOnlyList&lt;T&gt;</c> becomes its definition.</summary>
+    private static string Cref(string typeName)
+    {
+        var open = typeName.IndexOf('<');
+        return open < 0 ? typeName : typeName.Substring(0, open) + "{T}";
+    }
+
+    /// <summary>
+    /// Unions with scalar, list or map cases: the JSON token says which case it is (a string, a number, true/false,
+    /// an array); objects go to the object case, or are matched by shape among several.
+    /// </summary>
+    private static void EmitReadByToken(SourceWriter writer, TypeModel type, EmitSettings settings, string fullName)
+    {
+        writer.Lines("""
+            switch (reader.TokenType)
+            {
+            """);
+        writer.Indent();
+        var cases = type.UnionCases;
+        var strings = cases.FirstOrDefault(c => c.Type.Kind is TypeReferenceKind.String or TypeReferenceKind.DateTimeOffset || c.Type.IsEnum);
+        if (strings is not null)
+        {
+            EmitTokenCase(writer, settings, fullName, "String", strings.Type);
+        }
+
+        var integer = cases.FirstOrDefault(c => c.Type.Kind == TypeReferenceKind.Int64);
+        var number = cases.FirstOrDefault(c => c.Type.Kind == TypeReferenceKind.Double);
+        if (integer is not null && number is not null)
+        {
+            writer.Line("case global::System.Text.Json.JsonTokenType.Number:");
+            writer.Indent();
+            writer.Line("return reader.TryGetInt64(out var integer) ? new " + fullName + "(integer) : new " + fullName + "(reader.GetDouble());");
+            writer.Outdent();
+        }
+        else if (integer is not null)
+        {
+            // A number with a fraction is no integer: kept as unknown JSON rather than failing the whole read.
+            writer.Lines($$"""
+                case global::System.Text.Json.JsonTokenType.Number:
+                    return reader.TryGetInt64(out var integer)
+                        ? new {{fullName}}(integer)
+                        : new {{fullName}}(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+                """);
+        }
+        else if (number is not null)
+        {
+            EmitTokenCase(writer, settings, fullName, "Number", number.Type);
+        }
+
+        if (cases.FirstOrDefault(c => c.Type.Kind == TypeReferenceKind.Boolean) is { } boolean)
+        {
+            writer.Line("case global::System.Text.Json.JsonTokenType.True:");
+            EmitTokenCase(writer, settings, fullName, "False", boolean.Type);
+        }
+
+        if (cases.FirstOrDefault(c => c.Type.Kind == TypeReferenceKind.List) is { } list)
+        {
+            EmitTokenCase(writer, settings, fullName, "StartArray", list.Type);
+        }
+
+        var objects = cases.Where(IsObject).ToList();
+        if (objects.Count == 0 && cases.FirstOrDefault(c => c.Type.Kind == TypeReferenceKind.Map) is { } map)
+        {
+            EmitTokenCase(writer, settings, fullName, "StartObject", map.Type);
+        }
+        else if (objects.Count == 1)
+        {
+            EmitTokenCase(writer, settings, fullName, "StartObject", objects[0].Type);
+        }
+        else if (objects.Count > 1)
+        {
+            writer.Line("case global::System.Text.Json.JsonTokenType.StartObject:");
+            writer.Indent();
+            writer.Lines("""
+                switch (global::Clerk.Generated.Runtime.Serialization.ClerkJson.BestShape(reader, Shapes))
+                {
+                """);
+            var numbered = objects.Select((c, i) => (Label: i.ToString(CultureInfo.InvariantCulture), c.Type));
+            EmitReadCases(writer, settings, fullName, numbered);
+            writer.Outdent();
+        }
+
+        writer.Lines($$"""
+            default:
+                return new {{fullName}}(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+            """);
+        writer.CloseBlock();
+    }
+
+    private static void EmitTokenCase(SourceWriter writer, EmitSettings settings, string fullName, string token, TypeReference caseType)
+    {
+        writer.Line("case global::System.Text.Json.JsonTokenType." + token + ":");
+        writer.Indent();
+        writer.CallStatement("return new " + fullName + "(" + CSharpTypes.Read(caseType, settings, "reader", "options") + ");");
+        writer.Outdent();
+    }
+
+    /// <summary>For shape-matched unions: each object case's required and known properties, in case order.</summary>
     private static void EmitShapes(SourceWriter writer, TypeModel type)
     {
         writer.Line("private static readonly global::Clerk.Generated.Json.ClerkUnionShape[] Shapes =");
         writer.OpenBlock();
-        foreach (var unionCase in type.UnionCases)
+        foreach (var unionCase in type.UnionCases.Where(IsObject))
         {
             var required = "new[] { " + string.Join(", ", unionCase.RequiredJsonProperties.Select(Naming.Literal)) + " }";
             var known = "new[] { " + string.Join(", ", unionCase.KnownJsonProperties.Select(Naming.Literal)) + " }";

@@ -4,6 +4,7 @@ internal enum ParameterIn
 {
     Path,
     Query,
+    Header,
 }
 
 internal enum BodyKind
@@ -11,12 +12,14 @@ internal enum BodyKind
     None,
     Json,
     Multipart,
+    /// <summary><c>application/x-www-form-urlencoded</c>.</summary>
+    Form,
 }
 
 /// <summary>One operation of the API: one async method in its group, one entry in the endpoint catalogue.</summary>
 /// <param name="ResponseType">Null when a success response has no JSON body (202/204 or undocumented content).</param>
 /// <param name="Pagination">Set when the operation pages with limit/offset.</param>
-/// <param name="MultipartFields">For multipart bodies: the form fields, in order.</param>
+/// <param name="FormFields">For multipart and urlencoded bodies: the form fields, in order.</param>
 internal sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -30,11 +33,25 @@ internal sealed record OperationModel(
     BodyKind BodyKind,
     TypeReference? BodyType,
     bool IsBodyRequired,
-    EquatableArray<PropertyModel> MultipartFields,
+    EquatableArray<FormFieldModel> FormFields,
     TypeReference? ResponseType,
     PaginationModel? Pagination);
 
-/// <summary>One path or query parameter.</summary>
+/// <summary>
+/// One field of a form body and how OpenAPI's encoding object says to write it (urlencoded bodies): <c>form</c>
+/// style repeats an exploded array's key or joins it with commas; <c>spaceDelimited</c>/<c>pipeDelimited</c> join it.
+/// </summary>
+internal sealed record FormFieldModel(PropertyModel Property, FormStyle Style, bool Explode);
+
+/// <summary>The OpenAPI styles a form field's array can take.</summary>
+internal enum FormStyle
+{
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+}
+
+/// <summary>One path, query or header parameter.</summary>
 /// <param name="IsExploded">Arrays: repeat the key (true) or join with commas (false).</param>
 internal sealed record ParameterModel(
     string JsonName,

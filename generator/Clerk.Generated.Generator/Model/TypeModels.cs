@@ -19,7 +19,7 @@ internal sealed record TypeModel(
     EquatableArray<UnionCaseModel> UnionCases,
     string? DiscriminatorProperty,
     bool IsPatchBody,
-    bool IsMultipartBody);
+    bool IsFormBody);
 
 /// <summary>One property of an object model.</summary>
 /// <param name="IsRequired">Listed in the schema's <c>required</c>: a C# <c>required</c> member, always written, even when null.</param>

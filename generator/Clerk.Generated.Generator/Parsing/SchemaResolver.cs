@@ -129,6 +129,8 @@ internal sealed class SchemaResolver
         ComponentRoot,
         PatchBody,
         Multipart,
+        /// <summary>The object of an urlencoded body: fields written by the client, no JSON converter.</summary>
+        Form,
     }
 
     public TypeReference Resolve(OpenApiSchema? schema, string nameHint, string pointer, SchemaContext context = SchemaContext.Inline)
@@ -289,7 +291,7 @@ internal sealed class SchemaResolver
             EquatableArray<UnionCaseModel>.Empty,
             null,
             IsPatchBody: false,
-            IsMultipartBody: false));
+            IsFormBody: false));
         return TypeReference.Enum(name);
     }
 
@@ -314,6 +316,7 @@ internal sealed class SchemaResolver
         var name = TypeName(nameHint, context);
         var patch = context == SchemaContext.PatchBody;
         var multipart = context == SchemaContext.Multipart;
+        var form = multipart || context == SchemaContext.Form;
 
         var properties = new List<(string JsonName, OpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -362,7 +365,7 @@ internal sealed class SchemaResolver
             EquatableArray<UnionCaseModel>.Empty,
             null,
             IsPatchBody: patch,
-            IsMultipartBody: multipart));
+            IsFormBody: form));
         return TypeReference.Named(name);
     }
 
@@ -408,9 +411,11 @@ internal sealed class SchemaResolver
         {
             var alternative = alternatives[i];
             var type = Resolve(alternative, name + "Option" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), pointer + keyword + i, Inherit(context));
-            if (type.Kind is not (TypeReferenceKind.Named or TypeReferenceKind.Runtime))
+            if (type.Kind is TypeReferenceKind.Json or TypeReferenceKind.File)
             {
-                _parser.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "a union with a non-object alternative");
+                // An alternative that admits any JSON leaves nothing to choose by: the whole union is any JSON.
+                _parser.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer,
+                    "a union with an alternative of no definite type (give alternative " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + " a type or a $ref)");
                 return TypeReference.Json;
             }
 
@@ -437,7 +442,7 @@ internal sealed class SchemaResolver
             cases.ToEquatableArray(),
             discriminator,
             IsPatchBody: false,
-            IsMultipartBody: false));
+            IsFormBody: false));
         return TypeReference.Named(name);
     }
 

@@ -139,14 +139,20 @@ internal sealed partial class SpecParser
         for (var i = 0; i < declared.Count; i++)
         {
             var parameter = declared[i];
-            if (parameter is null || parameter.UnresolvedReference || parameter.Name is null || parameter.In is not (ParameterLocation.Path or ParameterLocation.Query))
+            if (parameter is null || parameter.UnresolvedReference || parameter.Name is null || parameter.In is not (ParameterLocation.Path or ParameterLocation.Query or ParameterLocation.Header))
             {
                 Report(DiagnosticDescriptors.OperationSkipped, pointer + "/parameters/" + i, operationId,
-                    "parameter '" + (parameter?.Name ?? parameter?.Reference?.Id ?? "?") + "' is not a resolvable path or query parameter");
+                    "parameter '" + (parameter?.Name ?? parameter?.Reference?.Id ?? "?") + "' is not a resolvable path, query or header parameter"
+                    + " (cookie parameters are not generated: call the operation through ClerkRequest.ForEndpoint and set the Cookie header on the HttpClient's handler)");
                 continue;
             }
 
-            var location = parameter.In == ParameterLocation.Path ? ParameterIn.Path : ParameterIn.Query;
+            var location = parameter.In switch
+            {
+                ParameterLocation.Path => ParameterIn.Path,
+                ParameterLocation.Header => ParameterIn.Header,
+                _ => ParameterIn.Query,
+            };
             var type = schemas.Resolve(parameter.Schema, typePrefix + Naming.Pascal(parameter.Name), pointer + "/parameters/" + i + "/schema");
             parameters.Add(new ParameterModel(
                 parameter.Name,
@@ -169,9 +175,7 @@ internal sealed partial class SpecParser
         }
 
         var (bodyKind, bodyType, bodyRequired) = ParseBody(schemas, operation, operationId, method, typePrefix, pointer);
-        var multipartFields = bodyKind == BodyKind.Multipart && bodyType is not null && schemas.FindType(bodyType) is { } form
-            ? form.Properties
-            : EquatableArray<PropertyModel>.Empty;
+        var formFields = FormFields(schemas, operation, bodyKind, bodyType);
         var responseType = ParseResponse(schemas, operation, typePrefix, pointer);
         var limitMaximum = declared.FirstOrDefault(p => p?.Name == "limit" && p.In == ParameterLocation.Query)?.Schema?.Maximum;
         var pagination = Pagination(schemas, parameters, responseType, limitMaximum is > 0 ? (long)limitMaximum.Value : DefaultMaxPageSize);
@@ -189,7 +193,7 @@ internal sealed partial class SpecParser
             bodyKind,
             bodyType,
             bodyRequired,
-            multipartFields,
+            formFields,
             responseType,
             pagination);
     }
@@ -222,28 +226,84 @@ internal sealed partial class SpecParser
         foreach (var entry in content)
         {
             var mediaType = entry.Key.Split(';')[0].Trim().ToLowerInvariant();
+            var schemaPointer = bodyPointer + entry.Key.Replace("/", "~1") + "/schema";
             if (mediaType == "application/json" || mediaType.EndsWith("+json", StringComparison.Ordinal))
             {
                 var context = method == "PATCH" ? SchemaResolver.SchemaContext.PatchBody : SchemaResolver.SchemaContext.Inline;
-                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", context);
+                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", schemaPointer, context);
                 return (BodyKind.Json, type, operation.RequestBody.Required);
             }
 
-            if (mediaType == "multipart/form-data")
+            if (mediaType is "multipart/form-data" or "application/x-www-form-urlencoded")
             {
-                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", bodyPointer + entry.Key.Replace("/", "~1") + "/schema", SchemaResolver.SchemaContext.Multipart);
-                if (type.Kind != TypeReferenceKind.Named)
+                if (!operation.RequestBody.Required && entry.Value?.Schema is { } fieldless && IsFieldless(fieldless))
                 {
-                    Report(DiagnosticDescriptors.UnsupportedContent, pointer + "/requestBody", operationId, entry.Key + " without object properties");
+                    // An optional form that can hold no field at all (`type: object, additionalProperties: false`):
+                    // sending nothing is what it describes, so the method takes no body.
                     return (BodyKind.None, null, false);
                 }
 
-                return (BodyKind.Multipart, type, operation.RequestBody.Required);
+                var multipart = mediaType == "multipart/form-data";
+                var context = multipart ? SchemaResolver.SchemaContext.Multipart : SchemaResolver.SchemaContext.Form;
+                var type = schemas.Resolve(entry.Value?.Schema, typePrefix + "Request", schemaPointer, context);
+                if (type.Kind != TypeReferenceKind.Named || schemas.FindType(type) is not { Kind: TypeModelKind.Object } form)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedContent, pointer + "/requestBody", operationId,
+                        entry.Key + " without object properties (describe the body as an object whose properties are the form fields)");
+                    return (BodyKind.None, null, false);
+                }
+
+                if (!multipart && form.Properties.FirstOrDefault(p => !IsFormValue(p.Type)) is { } nested)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedContent, pointer + "/requestBody", operationId,
+                        entry.Key + " with the field '" + nested.JsonName + "', which is not a scalar or an array of scalars (send this operation through ClerkRequest.ForEndpoint with SetFormBody and the fields flattened as the server expects)");
+                    return (BodyKind.None, null, false);
+                }
+
+                return (multipart ? BodyKind.Multipart : BodyKind.Form, type, operation.RequestBody.Required);
             }
         }
 
         Report(DiagnosticDescriptors.UnsupportedContent, pointer + "/requestBody", operationId, string.Join(", ", content.Keys));
         return (BodyKind.None, null, false);
+    }
+
+    private static bool IsFieldless(OpenApiSchema schema) =>
+        schema.Properties.Count == 0 && !schema.AdditionalPropertiesAllowed && schema.AllOf.Count == 0 && schema.OneOf.Count == 0 && schema.AnyOf.Count == 0;
+
+    /// <summary>What an urlencoded field can hold: a scalar (enums included) or an array of scalars.</summary>
+    private static bool IsFormValue(TypeReference type) => type.Kind switch
+    {
+        TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset => true,
+        TypeReferenceKind.Named => type.IsEnum,
+        TypeReferenceKind.List => type.Element!.Kind != TypeReferenceKind.List && IsFormValue(type.Element),
+        _ => false,
+    };
+
+    /// <summary>The fields of a form body with the encoding the spec gives each (OpenAPI's defaults: form, exploded).</summary>
+    private static EquatableArray<FormFieldModel> FormFields(SchemaResolver schemas, OpenApiOperation operation, BodyKind kind, TypeReference? body)
+    {
+        if (kind is not (BodyKind.Form or BodyKind.Multipart) || body is null || schemas.FindType(body) is not { } form)
+        {
+            return EquatableArray<FormFieldModel>.Empty;
+        }
+
+        var mediaType = kind == BodyKind.Form ? "application/x-www-form-urlencoded" : "multipart/form-data";
+        var encodings = operation.RequestBody.Content
+            .FirstOrDefault(c => c.Key.Split(';')[0].Trim().Equals(mediaType, StringComparison.OrdinalIgnoreCase)).Value?.Encoding;
+        return form.Properties.Select(property =>
+        {
+            OpenApiEncoding? encoding = null;
+            encodings?.TryGetValue(property.JsonName, out encoding);
+            var style = encoding?.Style switch
+            {
+                ParameterStyle.SpaceDelimited => FormStyle.SpaceDelimited,
+                ParameterStyle.PipeDelimited => FormStyle.PipeDelimited,
+                _ => FormStyle.Form,
+            };
+            // OpenAPI: explode defaults to true for the form style only.
+            return new FormFieldModel(property, style, encoding?.Explode ?? style == FormStyle.Form);
+        }).ToEquatableArray();
     }
 
     private static TypeReference? ParseResponse(SchemaResolver schemas, OpenApiOperation operation, string typePrefix, string pointer)

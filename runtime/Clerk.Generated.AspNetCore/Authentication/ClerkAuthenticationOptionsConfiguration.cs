@@ -51,6 +51,11 @@ internal sealed class ClerkAuthenticationOptionsConfiguration(IServiceProvider s
             options.ValidateSessionCookie = bool.TryParse(cookie, out var value) ? value : throw Malformed(section, "ValidateSessionCookie", cookie, "true or false");
         }
 
+        if (NonEmpty(section["EnableTokenCache"]) is { } cache)
+        {
+            options.EnableTokenCache = bool.TryParse(cache, out var value) ? value : throw Malformed(section, "EnableTokenCache", cache, "true or false");
+        }
+
         if (NonEmpty(section["ClockSkew"]) is { } skew)
         {
             options.ClockSkew = TimeSpan.TryParse(skew, CultureInfo.InvariantCulture, out var value) ? value : throw Malformed(section, "ClockSkew", skew, "a time span such as 00:00:05");

@@ -82,7 +82,8 @@ internal static class ClerkPrincipalFactory
     {
         if (!string.IsNullOrEmpty(value))
         {
-            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, Issuer));
+            // Created with its subject, so AddClaim keeps this instance instead of cloning it for the identity.
+            identity.AddClaim(new Claim(type, value, ClaimValueTypes.String, Issuer, Issuer, identity));
         }
     }
 }

@@ -312,6 +312,7 @@ public class ClerkHttpTransport
         message.Headers.TryAddWithoutValidation(ApiVersionHeader, _apiVersion);
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.ApplyHeaders(message);
         message.Content = request.CreateContent();
         return message;
     }

@@ -69,6 +69,24 @@ public sealed class ClerkQuery
         }
     }
 
+    /// <summary>
+    /// Adds an array parameter joined by <paramref name="separator"/>: <c>" "</c> for OpenAPI's
+    /// <c>spaceDelimited</c>, <c>"|"</c> for <c>pipeDelimited</c>. An empty sequence is omitted.
+    /// </summary>
+    public void AddJoined(string name, IEnumerable<string>? values, string separator)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var joined = string.Join(separator, values.Where(v => v is not null));
+        if (joined.Length > 0)
+        {
+            Add(name, joined);
+        }
+    }
+
     /// <summary>Renders the query as <c>?a=1&amp;b=2</c> with names and values escaped, or an empty string when it has no parameters.</summary>
     public override string ToString()
     {

@@ -12,6 +12,7 @@ namespace Clerk.Generated.Http;
 public sealed class ClerkRequest
 {
     private ClerkRequestBody? _body;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Creates a request.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -73,6 +74,44 @@ public sealed class ClerkRequest
         ArgumentNullException.ThrowIfNull(typeInfo);
         _body = new JsonRequestBody(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
     }
+
+    /// <summary>
+    /// Sets an <c>application/x-www-form-urlencoded</c> body: the fields are built like query parameters (OpenAPI's
+    /// <c>form</c> style: repeated keys for exploded arrays) and copied now, so later changes to
+    /// <paramref name="fields"/> are not sent.
+    /// </summary>
+    /// <param name="fields">The form fields, in order.</param>
+    public void SetFormBody(ClerkQuery fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        _body = new FormRequestBody([.. fields.Parameters]);
+    }
+
+    /// <summary>
+    /// Adds a header an operation defines as a parameter (<c>Origin</c>, <c>If-Match</c>), sent with every attempt;
+    /// <see langword="null"/> sends nothing.
+    /// </summary>
+    /// <param name="name">The header's name.</param>
+    /// <param name="value">The header's value.</param>
+    /// <exception cref="ArgumentException">The value holds a line break (it would split the header).</exception>
+    public void SetHeader(string name, string? value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException($"The value of header '{name}' holds a line break.", nameof(value));
+        }
+
+        (_headers ??= []).Add(new(name, value));
+    }
+
+    /// <summary>The headers set with <see cref="SetHeader"/>, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
 
     /// <summary>Sets a <c>multipart/form-data</c> body.</summary>
     /// <param name="body">The body; every attempt builds fresh content from it.</param>
@@ -145,4 +184,13 @@ public sealed class ClerkRequest
         _body?.PrepareAsync(cancellationToken) ?? ValueTask.CompletedTask;
 
     internal HttpContent? CreateContent() => _body?.CreateContent();
+
+    /// <summary>Adds the operation's own headers to one attempt's message.</summary>
+    internal void ApplyHeaders(HttpRequestMessage message)
+    {
+        foreach (var header in Headers)
+        {
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 namespace Fixtures.Multipart
 {
-    /// <summary>The form fields of a multipart upload.</summary>
+    /// <summary>The fields of a form request body.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SetUserProfileImageRequest
     {
