@@ -23,7 +23,7 @@ public sealed class WireTests
             /// <summary>A sign-in with every kind of form field and both headers.</summary>
             public static async System.Threading.Tasks.Task<string> SignIn(string apiUrl)
             {
-                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Runtime.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
+                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Http.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
                 var body = new Fixtures.FormBodies.CreateSignInRequest
                 {
                     Strategy = Fixtures.FormBodies.CreateSignInRequestStrategy.Password,
@@ -44,7 +44,7 @@ public sealed class WireTests
             /// <summary>An update with only the path parameter: no optional header, no body.</summary>
             public static async System.Threading.Tasks.Task<string> UpdateWithoutOptionals(string apiUrl)
             {
-                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Runtime.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
+                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Http.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
                 await client.Applications.UpdateApplicationAsync("app_1");
                 return "done";
             }
@@ -52,7 +52,7 @@ public sealed class WireTests
             /// <summary>An update with the If-Match header and a body.</summary>
             public static async System.Threading.Tasks.Task<string> UpdateWithOptionals(string apiUrl)
             {
-                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Runtime.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
+                var client = new Fixtures.FormBodies.ClerkClient(new Clerk.Generated.Http.ClerkClientOptions { SecretKey = "sk_test_wire", ApiUrl = apiUrl });
                 await client.Applications.UpdateApplicationAsync("app_1", new Fixtures.FormBodies.UpdateApplicationRequest { Name = "Ünïcode" }, ifMatch: "\"v2\"");
                 return "done";
             }
@@ -107,7 +107,7 @@ public sealed class WireTests
     [TestCase("a\nb")]
     public void A_header_value_with_a_line_break_is_rejected_before_anything_is_sent(string value)
     {
-        var request = new Clerk.Generated.Runtime.ClerkRequest(HttpMethod.Post, "CreateSignIn", "/client/sign_ins", "/client/sign_ins");
+        var request = new Clerk.Generated.Http.ClerkRequest(HttpMethod.Post, "CreateSignIn", "/client/sign_ins", "/client/sign_ins");
 
         var error = Assert.Throws<ArgumentException>(() => request.SetHeader("Origin", value));
 

@@ -263,7 +263,7 @@ internal static class UnionEmitter
             writer.Line("case global::System.Text.Json.JsonTokenType.StartObject:");
             writer.Indent();
             writer.Lines("""
-                switch (global::Clerk.Generated.Runtime.Serialization.ClerkJson.BestShape(reader, Shapes))
+                switch (global::Clerk.Generated.Json.ClerkJson.BestShape(reader, Shapes))
                 {
                 """);
             var numbered = objects.Select((c, i) => (Label: i.ToString(CultureInfo.InvariantCulture), c.Type));

@@ -1,4 +1,4 @@
-namespace Clerk.Generated.Runtime;
+namespace Clerk.Generated.Http;
 
 /// <summary>An <c>application/x-www-form-urlencoded</c> body; every attempt encodes the same fields.</summary>
 internal sealed class FormRequestBody(KeyValuePair<string, string>[] fields) : ClerkRequestBody

@@ -9,10 +9,10 @@ namespace Fixtures.FormBodies
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class ApplicationsApi : global::Fixtures.FormBodies.IApplicationsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public ApplicationsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public ApplicationsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task UpdateApplicationAsync(
@@ -22,15 +22,15 @@ namespace Fixtures.FormBodies
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(applicationId);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Patch,
                 "UpdateApplication",
                 "/applications/{application_id}",
-                $"/applications/{(global::Clerk.Generated.Runtime.ClerkPath.Escape(applicationId))}");
+                $"/applications/{(global::Clerk.Generated.Http.ClerkPath.Escape(applicationId))}");
             request.SetHeader("If-Match", ifMatch);
             if (body is { } bodyValue)
             {
-                var form = new global::Clerk.Generated.Runtime.ClerkQuery();
+                var form = new global::Clerk.Generated.Http.ClerkQuery();
                 form.Add("name", bodyValue.Name);
                 request.SetFormBody(form);
             }

@@ -10,19 +10,19 @@ namespace Fixtures.FormBodies
     public sealed partial class ClerkClient : global::Fixtures.FormBodies.IClerkClient
     {
         /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
-        public ClerkClient(global::Clerk.Generated.Runtime.ClerkClientOptions options)
-            : this(new global::Clerk.Generated.Runtime.ClerkHttpTransport(options, global::Fixtures.FormBodies.ClerkApiInfo.Version))
+        public ClerkClient(global::Clerk.Generated.Http.ClerkClientOptions options)
+            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(options, global::Fixtures.FormBodies.ClerkApiInfo.Version))
         {
         }
 
         /// <summary>Creates a client over an existing <see cref="global::System.Net.Http.HttpClient"/> (for example from IHttpClientFactory).</summary>
-        public ClerkClient(global::System.Net.Http.HttpClient httpClient, global::Clerk.Generated.Runtime.ClerkClientOptions options)
-            : this(new global::Clerk.Generated.Runtime.ClerkHttpTransport(httpClient, options, global::Fixtures.FormBodies.ClerkApiInfo.Version))
+        public ClerkClient(global::System.Net.Http.HttpClient httpClient, global::Clerk.Generated.Http.ClerkClientOptions options)
+            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(httpClient, options, global::Fixtures.FormBodies.ClerkApiInfo.Version))
         {
         }
 
         /// <summary>Creates a client over a configured transport.</summary>
-        public ClerkClient(global::Clerk.Generated.Runtime.ClerkHttpTransport transport)
+        public ClerkClient(global::Clerk.Generated.Http.ClerkHttpTransport transport)
         {
             Transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
             SignIns = new global::Fixtures.FormBodies.SignInsApi(transport);
@@ -31,7 +31,7 @@ namespace Fixtures.FormBodies
         }
 
         /// <summary>The transport every operation goes through.</summary>
-        public global::Clerk.Generated.Runtime.ClerkHttpTransport Transport { get; }
+        public global::Clerk.Generated.Http.ClerkHttpTransport Transport { get; }
 
         /// <summary>The SignIns operations.</summary>
         public global::Fixtures.FormBodies.SignInsApi SignIns { get; }
@@ -48,12 +48,12 @@ namespace Fixtures.FormBodies
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(
-            global::Clerk.Generated.Runtime.ClerkEndpoint endpoint,
+            global::Clerk.Generated.Http.ClerkEndpoint endpoint,
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null,
-            global::System.Action<global::Clerk.Generated.Runtime.ClerkRequest>? configure = null,
+            global::System.Action<global::Clerk.Generated.Http.ClerkRequest>? configure = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = global::Clerk.Generated.Runtime.ClerkRequest.ForEndpoint(endpoint, pathParameters);
+            var request = global::Clerk.Generated.Http.ClerkRequest.ForEndpoint(endpoint, pathParameters);
             configure?.Invoke(request);
             return Transport.SendRawAsync(request, cancellationToken);
         }

@@ -9,10 +9,10 @@ namespace Fixtures.FormBodies
     public static partial class ClerkEndpoints
     {
         /// <summary>POST /client/sign_ins</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint CreateSignIn = new("CreateSignIn", "POST", "/client/sign_ins", "SignIns", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint CreateSignIn = new("CreateSignIn", "POST", "/client/sign_ins", "SignIns", false);
 
         /// <summary>PATCH /applications/{application_id}</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint UpdateApplication = new(
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint UpdateApplication = new(
             "UpdateApplication",
             "PATCH",
             "/applications/{application_id}",
@@ -20,10 +20,10 @@ namespace Fixtures.FormBodies
             false);
 
         /// <summary>POST /client</summary>
-        public static readonly global::Clerk.Generated.Runtime.ClerkEndpoint PostClient = new("postClient", "POST", "/client", "Client", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint PostClient = new("postClient", "POST", "/client", "Client", false);
 
         /// <summary>All operations, in spec order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Runtime.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Runtime.ClerkEndpoint[]
+        public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             CreateSignIn,
             UpdateApplication,

@@ -18,9 +18,9 @@ namespace Fixtures.FormBodies
         /// <returns>The HTTP client builder, to add handlers or a resilience pipeline.</returns>
         public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddClerkClient(
             this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-            global::System.Action<global::Clerk.Generated.Runtime.ClerkClientOptions>? configure = null)
+            global::System.Action<global::Clerk.Generated.Http.ClerkClientOptions>? configure = null)
         {
-            var builder = global::Clerk.Generated.Runtime.ClerkServiceCollectionExtensions.AddClerkClient(
+            var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
                 static (httpClient, options) => new global::Fixtures.FormBodies.ClerkClient(httpClient, options),
                 configure);

@@ -9,15 +9,15 @@ namespace Fixtures.FormBodies
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class ClientApi : global::Fixtures.FormBodies.IClientApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public ClientApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public ClientApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task PostClientAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "postClient", "/client", "/client");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "postClient", "/client", "/client");
             return _transport.SendAsync(request, cancellationToken);
         }
     }

@@ -52,7 +52,7 @@ namespace Fixtures.FormBodies.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)

@@ -15,7 +15,7 @@ namespace Fixtures.FormBodies
         /// <param name="body">The request body, if any.</param>
         /// <param name="ifMatch">ifMatch</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task UpdateApplicationAsync(
             string applicationId,
             global::Fixtures.FormBodies.UpdateApplicationRequest? body = null,

@@ -24,9 +24,9 @@ namespace Fixtures.FormBodies
         /// <param name="configure">Adds query parameters or a body before sending.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(
-            global::Clerk.Generated.Runtime.ClerkEndpoint endpoint,
+            global::Clerk.Generated.Http.ClerkEndpoint endpoint,
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? pathParameters = null,
-            global::System.Action<global::Clerk.Generated.Runtime.ClerkRequest>? configure = null,
+            global::System.Action<global::Clerk.Generated.Http.ClerkRequest>? configure = null,
             global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

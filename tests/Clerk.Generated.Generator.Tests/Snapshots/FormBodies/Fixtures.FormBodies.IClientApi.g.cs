@@ -12,7 +12,7 @@ namespace Fixtures.FormBodies
     {
         /// <summary>postClient</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task PostClientAsync(global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

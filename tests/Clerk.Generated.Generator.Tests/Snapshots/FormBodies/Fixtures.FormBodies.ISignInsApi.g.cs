@@ -16,7 +16,7 @@ namespace Fixtures.FormBodies
         /// <param name="xOriginalHost">xOriginalHost</param>
         /// <param name="isNative">isNative</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Clerk.Generated.Runtime.ClerkApiException">Clerk answered with an error status.</exception>
+        /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
         global::System.Threading.Tasks.Task<global::Fixtures.FormBodies.SignIn> CreateSignInAsync(
             global::Fixtures.FormBodies.CreateSignInRequest body,
             string origin,

@@ -62,7 +62,7 @@ namespace Fixtures.FormBodies.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -76,7 +76,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 1:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            response = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            response = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance);
@@ -85,7 +85,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 2:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            expires = global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                            expires = global::Clerk.Generated.Json.ClerkJson.Read(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);

@@ -80,12 +80,12 @@ namespace Fixtures.FormBodies.Serialization
             switch (reader.TokenType)
             {
                 case global::System.Text.Json.JsonTokenType.StartArray:
-                    return new global::Fixtures.FormBodies.SignInResponse(global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                    return new global::Fixtures.FormBodies.SignInResponse(global::Clerk.Generated.Json.ClerkJson.ReadList(
                         ref reader,
                         options,
                         global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance));
                 case global::System.Text.Json.JsonTokenType.StartObject:
-                    return new global::Fixtures.FormBodies.SignInResponse(global::Clerk.Generated.Runtime.Serialization.ClerkJson.Read(
+                    return new global::Fixtures.FormBodies.SignInResponse(global::Clerk.Generated.Json.ClerkJson.Read(
                         ref reader,
                         options,
                         global::Fixtures.FormBodies.Serialization.SignInResponseOption2JsonConverter.Instance));
@@ -103,7 +103,7 @@ namespace Fixtures.FormBodies.Serialization
             switch (value.Value)
             {
                 case global::System.Collections.Generic.IReadOnlyList<global::Fixtures.FormBodies.Factor> item:
-                    global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
+                    global::Clerk.Generated.Json.ClerkJson.WriteList(
                         writer,
                         item,
                         options,

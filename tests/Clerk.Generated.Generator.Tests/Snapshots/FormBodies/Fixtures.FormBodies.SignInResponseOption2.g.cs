@@ -57,7 +57,7 @@ namespace Fixtures.FormBodies.Serialization
 
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
             {
-                var index = PropertyIndex(global::Clerk.Generated.Runtime.Serialization.ClerkJson.PropertyName(ref reader));
+                var index = PropertyIndex(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader));
                 var unknownName = index < 0 ? reader.GetString() : null;
                 reader.Read();
                 switch (index)
@@ -65,7 +65,7 @@ namespace Fixtures.FormBodies.Serialization
                     case 0:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
                         {
-                            data = global::Clerk.Generated.Runtime.Serialization.ClerkJson.ReadList(
+                            data = global::Clerk.Generated.Json.ClerkJson.ReadList(
                                 ref reader,
                                 options,
                                 global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
@@ -101,7 +101,7 @@ namespace Fixtures.FormBodies.Serialization
             if (value.Data is { } vData)
             {
                 writer.WritePropertyName(PropertyName0);
-                global::Clerk.Generated.Runtime.Serialization.ClerkJson.WriteList(
+                global::Clerk.Generated.Json.ClerkJson.WriteList(
                     writer,
                     vData,
                     options,

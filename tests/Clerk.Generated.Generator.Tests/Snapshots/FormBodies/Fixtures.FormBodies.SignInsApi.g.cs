@@ -9,10 +9,10 @@ namespace Fixtures.FormBodies
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SignInsApi : global::Fixtures.FormBodies.ISignInsApi
     {
-        private readonly global::Clerk.Generated.Runtime.ClerkHttpTransport _transport;
+        private readonly global::Clerk.Generated.Http.ClerkHttpTransport _transport;
 
         /// <summary>Creates the group over a transport (normally done by <c>ClerkClient</c>).</summary>
-        public SignInsApi(global::Clerk.Generated.Runtime.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
+        public SignInsApi(global::Clerk.Generated.Http.ClerkHttpTransport transport) => _transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Fixtures.FormBodies.SignIn> CreateSignInAsync(
@@ -23,7 +23,7 @@ namespace Fixtures.FormBodies
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Runtime.ClerkRequest(
+            var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::System.Net.Http.HttpMethod.Post,
                 "CreateSignIn",
                 "/client/sign_ins",
@@ -31,7 +31,7 @@ namespace Fixtures.FormBodies
             request.Query.Add("_is_native", isNative);
             request.SetHeader("Origin", origin);
             request.SetHeader("X-Original-Host", xOriginalHost);
-            var form = new global::Clerk.Generated.Runtime.ClerkQuery();
+            var form = new global::Clerk.Generated.Http.ClerkQuery();
             form.Add("strategy", body.Strategy.Value);
             form.Add("identifier", body.Identifier);
             form.Add("password", body.Password);
