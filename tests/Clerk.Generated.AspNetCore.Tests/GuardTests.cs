@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using Clerk.Generated.Authentication;
 using Clerk.Generated.Guards;
 using Clerk.Generated.Middleware;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Clerk.Generated.AspNetCore.Tests;
 
@@ -31,6 +33,80 @@ public sealed class GuardTests
         Assert.That((await ProblemBody.ReadAsync(invalid)).Reason, Is.EqualTo("Malformed"));
         Assert.That(await valid.Content.ReadAsStringAsync(), Is.EqualTo("user_guard"));
         Assert.That(runs, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_missing_ClerkJwt_is_answered_without_an_exception_reaching_the_developer_exception_page()
+    {
+        var logs = new CapturedLogs();
+        var runs = 0;
+        await using var app = await TestApp.StartAsync(
+            a =>
+            {
+                a.UseDeveloperExceptionPage();
+                a.MapGet("/me", (ClerkJwt jwt) =>
+                {
+                    runs++;
+                    return jwt.Subject;
+                });
+            },
+            services: s => s.AddSingleton<ILoggerProvider>(logs));
+        using var anonymous = await app.GetAsync("/me");
+        using var invalid = await app.GetAsync("/me", bearer: "x.y.z");
+        using var valid = await app.GetAsync("/me", bearer: app.Tokens.Mint(new() { Subject = "user_guard" }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(anonymous.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+            Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(runs, Is.EqualTo(1));
+            Assert.That(logs.Exceptions, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_request_authenticated_without_a_session_token_is_forbidden_from_a_ClerkJwt_handler()
+    {
+        await using var app = await TestApp.StartAsync(a =>
+        {
+            a.Use((context, next) =>
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "other")], "Other"));
+                return next(context);
+            });
+            a.MapGet("/me", (ClerkJwt jwt) => jwt.Subject);
+        });
+        using var response = await app.GetAsync("/me");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    /// <summary>Keeps every exception any logger was given.</summary>
+    private sealed class CapturedLogs : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Exception> _exceptions = new();
+
+        public IReadOnlyCollection<Exception> Exceptions => _exceptions;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null)
+            {
+                _exceptions.Enqueue(exception);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Security;
 using Clerk.Generated.Generator.Tests.Support;
+using Clerk.Generated.Tests.Shared;
 
 namespace Clerk.Generated.Generator.Tests;
 
@@ -59,10 +60,10 @@ public sealed class MsBuildConsumerTests
         try
         {
             WriteConsumer(directory);
-            var build = await DotnetProcess.RunAsync(directory, TimeSpan.FromMinutes(5), "build", "-c", "Release", "-nologo");
+            var build = await ChildProcess.DotnetAsync(directory, TimeSpan.FromMinutes(5), "build", "-c", "Release", "-nologo");
             Assert.That(build.ExitCode, Is.Zero, "The consumer did not build:\n" + build.Output);
 
-            var run = await DotnetProcess.RunAsync(directory, TimeSpan.FromMinutes(1), Path.Combine(directory, "bin", "Release", "net10.0", "Consumer.dll"));
+            var run = await ChildProcess.DotnetAsync(directory, TimeSpan.FromMinutes(1), Path.Combine(directory, "bin", "Release", "net10.0", "Consumer.dll"));
             Assert.That(run.ExitCode, Is.Zero, run.Output);
             return (build.Output, run.Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         }

@@ -1,3 +1,5 @@
+using Clerk.Generated.Tests.Shared;
+
 namespace Clerk.Generated.Packaging.Tests;
 
 /// <summary>

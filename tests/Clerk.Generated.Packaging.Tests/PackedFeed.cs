@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Clerk.Generated.Tests.Shared;
 
 namespace Clerk.Generated.Packaging.Tests;
 

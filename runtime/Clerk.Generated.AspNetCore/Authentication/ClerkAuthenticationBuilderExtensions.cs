@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,7 @@ public static class ClerkAuthenticationBuilderExtensions
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ClerkAuthorizationHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ClerkGuardStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ClerkJwtEndpointPolicy>());
         // Wraps (not replaces) the default: it only adds which Clerk requirement failed, then forbids as usual.
         services.RemoveAll<IAuthorizationMiddlewareResultHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ClerkAuthorizationResultHandler>();

@@ -7,9 +7,10 @@ namespace Clerk.Generated.Guards;
 
 /// <summary>
 /// Makes <see cref="ClerkJwt"/> a request guard: registered as a scoped service, a minimal-API handler parameter of
-/// that type is resolved from the request's authentication. Without a valid session token the resolution fails with
-/// a 401 <see cref="BadHttpRequestException"/>, which <see cref="ClerkGuardStartupFilter"/> turns into the Clerk
-/// challenge, so the handler never runs.
+/// that type is resolved from the request's authentication. <see cref="ClerkJwtEndpointPolicy"/> answers requests
+/// without a token before binding, so the handler never runs; elsewhere (a controller resolving the service) the
+/// resolution fails with a 401 <see cref="BadHttpRequestException"/>, which <see cref="ClerkGuardStartupFilter"/>
+/// turns into the Clerk challenge.
 /// </summary>
 internal static class ClerkJwtParameter
 {

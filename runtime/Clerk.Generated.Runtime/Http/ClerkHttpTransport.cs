@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -150,8 +148,9 @@ public class ClerkHttpTransport
     }
 
     /// <summary>
-    /// Runs the attempts. <paramref name="onResult"/> receives the response of a successful attempt (or, when
-    /// <paramref name="throwOnError"/> is false, the final error response) and owns it from then on.
+    /// Runs the attempts until one completes or the retry policy gives up. <paramref name="onResult"/> receives the
+    /// response of a successful attempt (or, when <paramref name="throwOnError"/> is false, the final error response)
+    /// and owns it from then on.
     /// </summary>
     private async Task<TResult> ExecuteAsync<TResult>(
         ClerkRequest request,
@@ -162,137 +161,112 @@ public class ClerkHttpTransport
         cancellationToken.ThrowIfCancellationRequested();
         await request.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
-        var started = _time.GetTimestamp();
-        using var activity = ClerkTelemetry.ActivitySource.StartActivity($"Clerk {request.OperationId}", ActivityKind.Client);
-        activity?.SetTag(ClerkTelemetry.OperationIdTag, request.OperationId);
-        activity?.SetTag("http.request.method", request.Method.Method);
-        activity?.SetTag("url.template", request.PathTemplate);
-        activity?.SetTag("server.address", _serverAddress);
-
-        var attempt = 0;
-        int? statusCode = null;
-        string? errorType = null;
+        using var call = new ClerkCallTelemetry(request, _serverAddress, _time);
         try
         {
             while (true)
             {
-                attempt++;
-                var attemptStarted = _time.GetTimestamp();
-                using var timeout = _timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_timeout, _time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-                HttpResponseMessage? response = null;
-                Exception? failure;
-                string reason;
-                TimeSpan? retryAfter = null;
-                try
+                var outcome = await AttemptAsync(request, call, onResult, throwOnError, cancellationToken).ConfigureAwait(false);
+                if (outcome.IsCompleted)
                 {
-                    using (var message = CreateMessage(request))
-                    {
-                        ClerkTransportLog.Sending(_logger, request.OperationId, request.Method.Method, request.PathTemplate, attempt);
-                        response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-                    }
-
-                    statusCode = (int)response.StatusCode;
-                    ClerkTransportLog.Answered(_logger, request.OperationId, attempt, statusCode.Value, _time.GetElapsedTime(attemptStarted).TotalMilliseconds);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        errorType = null;
-                        var result = await onResult(response, linked.Token).ConfigureAwait(false);
-                        response = null;
-                        return result;
-                    }
-
-                    // Read the error body now, under this attempt's timeout, so the connection can be reused and the
-                    // final exception (or raw response) has it.
-                    await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
-                    errorType = statusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    retryAfter = ClerkRetryPolicy.ParseRetryAfter(response.Headers, _time.GetUtcNow());
-                    if (!ClerkRetryPolicy.IsRetryableStatus(response.StatusCode))
-                    {
-                        return await FinishWithErrorAsync(request, response, retryAfter, onResult, throwOnError, linked.Token).ConfigureAwait(false);
-                    }
-
-                    failure = null;
-                    reason = $"status {statusCode}";
-                }
-                catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-                {
-                    response?.Dispose();
-                    errorType = "canceled";
-                    throw new OperationCanceledException("The Clerk API call was canceled by the caller.", ex, cancellationToken);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    // Not the caller's token: this attempt's timeout (or HttpClient.Timeout) elapsed.
-                    response?.Dispose();
-                    response = null;
-                    failure = ex;
-                    errorType = "timeout";
-                    reason = "timeout";
-                }
-                catch (HttpRequestException ex)
-                {
-                    response?.Dispose();
-                    response = null;
-                    failure = ex;
-                    errorType = ex.HttpRequestError.ToString();
-                    reason = $"connection failure ({ex.HttpRequestError})";
+                    return outcome.Result;
                 }
 
-                var (delay, whyNot) = _retry.NextDelay(request, attempt, retryAfter, _time.GetElapsedTime(started));
+                var (delay, whyNot) = _retry.NextDelay(request, call.Attempts, outcome.RetryAfter, call.Elapsed);
                 if (whyNot is not null)
                 {
-                    ClerkTransportLog.GivingUp(_logger, request.OperationId, attempt, reason, whyNot);
-                    if (response is not null)
+                    ClerkTransportLog.GivingUp(_logger, request.OperationId, call.Attempts, outcome.Reason, whyNot);
+                    if (outcome.ErrorResponse is { } response)
                     {
-                        return await FinishWithErrorAsync(request, response, retryAfter, onResult, throwOnError, cancellationToken).ConfigureAwait(false);
+                        return await FinishWithErrorAsync(request, response, outcome.RetryAfter, onResult, throwOnError, cancellationToken).ConfigureAwait(false);
                     }
 
-                    if (failure is OperationCanceledException)
+                    if (outcome.Failure is OperationCanceledException)
                     {
-                        throw new ClerkTimeoutException(request.OperationId, _timeout, attempt, failure);
+                        throw new ClerkTimeoutException(request.OperationId, _timeout, call.Attempts, outcome.Failure);
                     }
 
-                    ExceptionDispatchInfo.Throw(failure!);
+                    ExceptionDispatchInfo.Throw(outcome.Failure!);
                 }
 
-                response?.Dispose();
-                ClerkTransportLog.Retrying(_logger, request.OperationId, attempt, reason, delay.TotalMilliseconds);
-                ClerkTelemetry.Retries.Add(
-                    1,
-                    new KeyValuePair<string, object?>(ClerkTelemetry.OperationIdTag, request.OperationId),
-                    new KeyValuePair<string, object?>("error.type", errorType));
-                activity?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { ["clerk.attempt"] = attempt, ["clerk.reason"] = reason }));
+                outcome.ErrorResponse?.Dispose();
+                ClerkTransportLog.Retrying(_logger, request.OperationId, call.Attempts, outcome.Reason, delay.TotalMilliseconds);
+                call.Retrying(outcome.Reason);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            errorType = "canceled";
+            call.ErrorType = "canceled";
             throw;
-        }
-        finally
-        {
-            var retries = attempt - 1;
-            var elapsed = _time.GetElapsedTime(started);
-            activity?.SetTag("http.response.status_code", statusCode);
-            activity?.SetTag(ClerkTelemetry.RetryCountTag, retries);
-            if (errorType is not null)
-            {
-                activity?.SetTag("error.type", errorType);
-                activity?.SetStatus(ActivityStatusCode.Error);
-            }
-
-            ClerkTelemetry.Duration.Record(
-                elapsed.TotalSeconds,
-                new KeyValuePair<string, object?>(ClerkTelemetry.OperationIdTag, request.OperationId),
-                new KeyValuePair<string, object?>("http.request.method", request.Method.Method),
-                new KeyValuePair<string, object?>("http.response.status_code", statusCode),
-                new KeyValuePair<string, object?>(ClerkTelemetry.RetryCountTag, retries),
-                new KeyValuePair<string, object?>("error.type", errorType));
         }
     }
 
+    /// <summary>
+    /// One attempt under its own timeout: sends the request and hands a success to <paramref name="onResult"/>, a
+    /// final error status to <see cref="FinishWithErrorAsync"/>; a retryable status, a timeout or a connection failure
+    /// comes back as an outcome for the retry policy. The caller's cancellation is thrown.
+    /// </summary>
+    private async Task<ClerkAttemptOutcome<TResult>> AttemptAsync<TResult>(
+        ClerkRequest request,
+        ClerkCallTelemetry call,
+        Func<HttpResponseMessage, CancellationToken, Task<TResult>> onResult,
+        bool throwOnError,
+        CancellationToken cancellationToken)
+    {
+        var attempt = call.StartAttempt();
+        var attemptStarted = _time.GetTimestamp();
+        using var timeout = _timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        HttpResponseMessage? response = null;
+        try
+        {
+            using (var message = CreateMessage(request))
+            {
+                ClerkTransportLog.Sending(_logger, request.OperationId, request.Method.Method, request.PathTemplate, attempt);
+                response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            }
+
+            call.StatusCode = (int)response.StatusCode;
+            ClerkTransportLog.Answered(_logger, request.OperationId, attempt, call.StatusCode.Value, _time.GetElapsedTime(attemptStarted).TotalMilliseconds);
+            if (response.IsSuccessStatusCode)
+            {
+                call.ErrorType = null;
+                return ClerkAttemptOutcome<TResult>.Completed(await onResult(response, linked.Token).ConfigureAwait(false));
+            }
+
+            // Read the error body now, under this attempt's timeout, so the connection can be reused and the final
+            // exception (or raw response) has it.
+            await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+            call.ErrorType = call.StatusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var retryAfter = ClerkRetryPolicy.ParseRetryAfter(response.Headers, _time.GetUtcNow());
+            return ClerkRetryPolicy.IsRetryableStatus(response.StatusCode)
+                ? ClerkAttemptOutcome<TResult>.ErrorStatus(response, retryAfter)
+                : ClerkAttemptOutcome<TResult>.Completed(
+                    await FinishWithErrorAsync(request, response, retryAfter, onResult, throwOnError, linked.Token).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            call.ErrorType = "canceled";
+            throw new OperationCanceledException("The Clerk API call was canceled by the caller.", ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Not the caller's token: this attempt's timeout (or HttpClient.Timeout) elapsed.
+            response?.Dispose();
+            call.ErrorType = "timeout";
+            return ClerkAttemptOutcome<TResult>.Failed(ex, "timeout");
+        }
+        catch (HttpRequestException ex)
+        {
+            response?.Dispose();
+            call.ErrorType = ex.HttpRequestError.ToString();
+            return ClerkAttemptOutcome<TResult>.Failed(ex, $"connection failure ({ex.HttpRequestError})");
+        }
+    }
+
+    /// <summary>The final error response: to <paramref name="onResult"/> when not throwing, else as a typed exception.</summary>
     private static async Task<TResult> FinishWithErrorAsync<TResult>(
         ClerkRequest request,
         HttpResponseMessage response,
@@ -306,40 +280,7 @@ public class ClerkHttpTransport
             return await onResult(response, cancellationToken).ConfigureAwait(false);
         }
 
-        using (response)
-        {
-            var errors = await ReadErrorsAsync(response, cancellationToken).ConfigureAwait(false);
-            throw response.StatusCode == HttpStatusCode.TooManyRequests
-                ? new ClerkRateLimitedException(request.OperationId, errors, retryAfter)
-                : new ClerkApiException(request.OperationId, response.StatusCode, errors, retryAfter);
-        }
-    }
-
-    /// <summary>Parses a <c>ClerkErrors</c> body; <see langword="null"/> for an empty body or anything else (HTML from a proxy, plain text).</summary>
-    private static async Task<ClerkErrors?> ReadErrorsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (body.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            // Only a document with an "errors" array is a ClerkErrors body; any other JSON (a proxy's, a gateway's)
-            // would otherwise parse into an empty, misleading one.
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            return root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Array
-                ? root.Deserialize(ClerkRuntimeJsonContext.Default.ClerkErrors)
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        throw await ClerkErrorResponse.ToExceptionAsync(request, response, retryAfter, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<T> ReadJsonAsync<T>(ClerkRequest request, HttpResponseMessage response, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)

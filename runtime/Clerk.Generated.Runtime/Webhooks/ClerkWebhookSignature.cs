@@ -26,45 +26,16 @@ internal static class ClerkWebhookSignature
     /// <summary>Writes the base64 signature for a contiguous body into <paramref name="destination"/>.</summary>
     internal static void Compute(
         ReadOnlySpan<byte> key, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, ReadOnlySpan<byte> body, Span<char> destination)
-    {
-        Span<byte> mac = stackalloc byte[HashLength];
-        var prefixLength = PrefixLength(messageId, timestamp);
-        var total = (long)prefixLength + body.Length;
-        if (total <= OneShotLimit)
-        {
-            var buffer = ArrayPool<byte>.Shared.Rent((int)total);
-            try
-            {
-                WritePrefix(buffer, messageId, timestamp);
-                body.CopyTo(buffer.AsSpan(prefixLength));
-                HMACSHA256.HashData(key, buffer.AsSpan(0, (int)total), mac);
-            }
-            finally
-            {
-                ReturnCleared(buffer, (int)total);
-            }
-        }
-        else
-        {
-            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-            AppendPrefix(hmac, messageId, timestamp, prefixLength);
-            hmac.AppendData(body);
-            hmac.GetHashAndReset(mac);
-        }
-
-        Encode(mac, destination);
-    }
+        => Compute(key, messageId, timestamp, new SignedBody(body), destination);
 
     /// <summary>Writes the base64 signature for a body held in several segments (as a request pipe delivers it).</summary>
     internal static void Compute(
         ReadOnlySpan<byte> key, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, in ReadOnlySequence<byte> body, Span<char> destination)
-    {
-        if (body.IsSingleSegment)
-        {
-            Compute(key, messageId, timestamp, body.FirstSpan, destination);
-            return;
-        }
+        => Compute(key, messageId, timestamp, body.IsSingleSegment ? new SignedBody(body.FirstSpan) : new SignedBody(body), destination);
 
+    private static void Compute(
+        ReadOnlySpan<byte> key, ReadOnlySpan<char> messageId, ReadOnlySpan<char> timestamp, SignedBody body, Span<char> destination)
+    {
         Span<byte> mac = stackalloc byte[HashLength];
         var prefixLength = PrefixLength(messageId, timestamp);
         var total = prefixLength + body.Length;
@@ -86,11 +57,7 @@ internal static class ClerkWebhookSignature
         {
             using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
             AppendPrefix(hmac, messageId, timestamp, prefixLength);
-            foreach (var segment in body)
-            {
-                hmac.AppendData(segment.Span);
-            }
-
+            body.AppendTo(hmac);
             hmac.GetHashAndReset(mac);
         }
 
@@ -137,6 +104,56 @@ internal static class ClerkWebhookSignature
         if (!Convert.TryToBase64Chars(mac, destination, out var written) || written != Base64Length)
         {
             throw new ArgumentException($"The destination must hold {Base64Length} characters.", nameof(destination));
+        }
+    }
+
+    /// <summary>The signed body, contiguous or in segments, so that the signing routine exists once for both.</summary>
+    private readonly ref struct SignedBody
+    {
+        private readonly ReadOnlySpan<byte> _contiguous;
+        private readonly ReadOnlySequence<byte> _segments;
+        private readonly bool _isSegmented;
+
+        public SignedBody(ReadOnlySpan<byte> contiguous)
+        {
+            _contiguous = contiguous;
+            _segments = default;
+            _isSegmented = false;
+        }
+
+        public SignedBody(ReadOnlySequence<byte> segments)
+        {
+            _contiguous = default;
+            _segments = segments;
+            _isSegmented = true;
+        }
+
+        public long Length => _isSegmented ? _segments.Length : _contiguous.Length;
+
+        public void CopyTo(Span<byte> destination)
+        {
+            if (_isSegmented)
+            {
+                _segments.CopyTo(destination);
+            }
+            else
+            {
+                _contiguous.CopyTo(destination);
+            }
+        }
+
+        public void AppendTo(IncrementalHash hmac)
+        {
+            if (!_isSegmented)
+            {
+                hmac.AppendData(_contiguous);
+                return;
+            }
+
+            foreach (var segment in _segments)
+            {
+                hmac.AppendData(segment.Span);
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Clerk.Generated.Packaging.Tests;
+namespace Clerk.Generated.Tests.Shared;
 
 /// <summary>The outcome of one child process: exit code and interleaved output, for assertion messages.</summary>
 internal sealed record ProcessResult(int ExitCode, string Output);
