@@ -35,7 +35,9 @@ public sealed class WireTests
                     Domains = new[] { "a.example", "b.example" },
                     Tags = new[] { "x", "y" },
                 };
-                var signIn = await client.SignIns.CreateSignInAsync(body, origin: "https://app.example", isNative: true);
+                // A culture that writes decimal commas: header values must not depend on it.
+                System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+                var signIn = await client.SignIns.CreateSignInAsync(body, origin: "https://app.example", isNative: true, xWeights: new[] { 1.5, 2.25 });
                 var response = signIn.Response.Match(list => "list:" + list.Count, page => "page:" + page.TotalCount, unknown => "unknown");
                 var expires = signIn.Expires?.Match(text => "string:" + text, number => "int64:" + number, flag => "bool:" + flag, unknown => "unknown:" + unknown.GetRawText());
                 return response + "|" + expires;
@@ -74,6 +76,7 @@ public sealed class WireTests
             + "&scopes=openid&scopes=email&domains=a.example%2Cb.example&tags=x%7Cy"));
         Assert.That(request.Headers["Origin"], Is.EqualTo("https://app.example"));
         Assert.That(request.Headers["X-Original-Host"], Is.Null, "an optional header left null is not sent");
+        Assert.That(request.Headers["X-Weights"], Is.EqualTo("1.5,2.25"), "an array header is comma-joined, numbers in the invariant culture");
         Assert.That(result, Is.EqualTo("list:1|int64:1767225600000"));
     }
 

@@ -203,8 +203,8 @@ internal static class GroupEmitter
     }
 
     /// <summary>
-    /// The text of a header parameter (OpenAPI's <c>simple</c> style: an array's items joined with commas), or null
-    /// to send nothing.
+    /// The text of a header parameter (OpenAPI's <c>simple</c> style: an array's items, as text in the invariant
+    /// culture, joined with commas), or null to send nothing.
     /// </summary>
     private static string HeaderText(ParameterModel parameter)
     {
@@ -213,7 +213,7 @@ internal static class GroupEmitter
         {
             TypeReferenceKind.String => value,
             TypeReferenceKind.Named when parameter.Type.IsEnum => value + (parameter.IsRequired ? ".Value" : "?.Value"),
-            TypeReferenceKind.List => "global::System.String.Join(\",\", " + value + ")",
+            TypeReferenceKind.List => "global::System.String.Join(\",\", " + ItemTexts(parameter.Type.Element!, value) + ")",
             TypeReferenceKind.Boolean => (parameter.IsRequired ? value : value + ".Value") + " ? \"true\" : \"false\"",
             _ => "global::System.FormattableString.Invariant($\"{" + value + "}\")",
         };
@@ -222,19 +222,25 @@ internal static class GroupEmitter
     }
 
     /// <summary>
-    /// Turns a list of values into the text a query carries. Enumerable.Select is called by its full name: the
-    /// consumer's file may not import System.Linq (no implicit usings).
+    /// Turns a list of values that may be null into the text a query carries (null stays null).
     /// </summary>
-    private static string TextProjection(TypeReference element, string value) => element.Kind switch
+    private static string TextProjection(TypeReference element, string value) =>
+        element.Kind == TypeReferenceKind.String ? value : value + " is null ? null : " + ItemTexts(element, value);
+
+    /// <summary>
+    /// The items of a list that is not null as text, in the invariant culture. Enumerable.Select is called by its full
+    /// name: the consumer's file may not import System.Linq (no implicit usings).
+    /// </summary>
+    private static string ItemTexts(TypeReference element, string value) => element.Kind switch
     {
         TypeReferenceKind.String => value,
-        TypeReferenceKind.Named => Project(value, "item.Value"),
-        TypeReferenceKind.Boolean => Project(value, "item ? \"true\" : \"false\""),
-        _ => Project(value, "global::System.FormattableString.Invariant($\"{item}\")"),
+        TypeReferenceKind.Named => Select(value, "item.Value"),
+        TypeReferenceKind.Boolean => Select(value, "item ? \"true\" : \"false\""),
+        _ => Select(value, "global::System.FormattableString.Invariant($\"{item}\")"),
     };
 
-    private static string Project(string value, string text) =>
-        value + " is null ? null : global::System.Linq.Enumerable.Select(" + value + ", static item => " + text + ")";
+    private static string Select(string value, string text) =>
+        "global::System.Linq.Enumerable.Select(" + value + ", static item => " + text + ")";
 
     private static void EmitBody(SourceWriter writer, OperationModel operation, EmitSettings settings)
     {

@@ -14,6 +14,7 @@ namespace Fixtures.FormBodies
         /// <param name="body">The request body.</param>
         /// <param name="origin">origin</param>
         /// <param name="xOriginalHost">xOriginalHost</param>
+        /// <param name="xWeights">xWeights</param>
         /// <param name="isNative">isNative</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="global::Clerk.Generated.Http.ClerkApiException">Clerk answered with an error status.</exception>
@@ -21,6 +22,7 @@ namespace Fixtures.FormBodies
             global::Fixtures.FormBodies.CreateSignInRequest body,
             string origin,
             string? xOriginalHost = null,
+            global::System.Collections.Generic.IReadOnlyList<double>? xWeights = null,
             bool? isNative = null,
             global::System.Threading.CancellationToken cancellationToken = default);
     }

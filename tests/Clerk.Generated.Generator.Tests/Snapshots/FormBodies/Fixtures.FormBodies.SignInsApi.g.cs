@@ -19,6 +19,7 @@ namespace Fixtures.FormBodies
             global::Fixtures.FormBodies.CreateSignInRequest body,
             string origin,
             string? xOriginalHost = null,
+            global::System.Collections.Generic.IReadOnlyList<double>? xWeights = null,
             bool? isNative = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -31,6 +32,7 @@ namespace Fixtures.FormBodies
             request.Query.Add("_is_native", isNative);
             request.SetHeader("Origin", origin);
             request.SetHeader("X-Original-Host", xOriginalHost);
+            request.SetHeader("X-Weights", xWeights is null ? null : global::System.String.Join(",", global::System.Linq.Enumerable.Select(xWeights, static item => global::System.FormattableString.Invariant($"{item}"))));
             var form = new global::Clerk.Generated.Http.ClerkQuery();
             form.Add("strategy", body.Strategy.Value);
             form.Add("identifier", body.Identifier);
