@@ -55,19 +55,7 @@ public sealed class ClerkQuery
     }
 
     /// <summary>Adds an array parameter in form style with <c>explode: false</c>: <c>name=a,b</c>. An empty sequence is omitted.</summary>
-    public void AddJoined(string name, IEnumerable<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        var joined = string.Join(',', values.Where(v => v is not null));
-        if (joined.Length > 0)
-        {
-            Add(name, joined);
-        }
-    }
+    public void AddJoined(string name, IEnumerable<string>? values) => AddJoined(name, values, ",");
 
     /// <summary>
     /// Adds an array parameter joined by <paramref name="separator"/>: <c>" "</c> for OpenAPI's
