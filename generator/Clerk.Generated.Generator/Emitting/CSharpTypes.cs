@@ -10,6 +10,8 @@ internal static class CSharpTypes
     public const string Runtime = "global::Clerk.Generated.Http";
     /// <summary>The runtime's JSON helpers the generated converters call.</summary>
     public const string Serialization = "global::Clerk.Generated.Json";
+    /// <summary>The runtime's webhook namespace: the handler registry and the event envelope.</summary>
+    public const string Webhooks = "global::Clerk.Generated.Webhooks";
     /// <summary>The class of the runtime's <c>IServiceCollection</c> extensions (<c>AddClerkClient</c>).</summary>
     public const string ServiceCollectionExtensions = "global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions";
     public const string Json = "global::System.Text.Json";

@@ -139,7 +139,7 @@ internal static class UnionEmitter
         {
             writer.Lines($$"""
                 // The reader holds the whole value here, so a copy can look ahead for the discriminator.
-                var discriminator = global::Clerk.Generated.Json.ClerkJson.PeekStringProperty(reader, {{Naming.Literal(discriminator)}}u8);
+                var discriminator = {{CSharpTypes.Serialization}}.ClerkJson.PeekStringProperty(reader, {{Naming.Literal(discriminator)}}u8);
                 switch (discriminator)
                 {
                 """);
@@ -148,8 +148,8 @@ internal static class UnionEmitter
         }
         else
         {
-            writer.Lines("""
-                switch (global::Clerk.Generated.Json.ClerkJson.BestShape(reader, Shapes))
+            writer.Lines($$"""
+                switch ({{CSharpTypes.Serialization}}.ClerkJson.BestShape(reader, Shapes))
                 {
                 """);
             var numbered = type.UnionCases.Select((c, i) => (Label: i.ToString(CultureInfo.InvariantCulture), c.Type));
@@ -262,8 +262,8 @@ internal static class UnionEmitter
         {
             writer.Line("case global::System.Text.Json.JsonTokenType.StartObject:");
             writer.Indent();
-            writer.Lines("""
-                switch (global::Clerk.Generated.Json.ClerkJson.BestShape(reader, Shapes))
+            writer.Lines($$"""
+                switch ({{CSharpTypes.Serialization}}.ClerkJson.BestShape(reader, Shapes))
                 {
                 """);
             var numbered = objects.Select((c, i) => (Label: i.ToString(CultureInfo.InvariantCulture), c.Type));
@@ -289,7 +289,7 @@ internal static class UnionEmitter
     /// <summary>For shape-matched unions: each object case's required and known properties, in case order.</summary>
     private static void EmitShapes(SourceWriter writer, TypeModel type)
     {
-        writer.Line("private static readonly global::Clerk.Generated.Json.ClerkUnionShape[] Shapes =");
+        writer.Line("private static readonly " + CSharpTypes.Serialization + ".ClerkUnionShape[] Shapes =");
         writer.OpenBlock();
         foreach (var unionCase in type.UnionCases.Where(IsObject))
         {

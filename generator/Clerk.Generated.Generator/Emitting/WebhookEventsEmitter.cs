@@ -11,8 +11,6 @@ namespace Clerk.Generated.Generator.Emitting;
 /// </summary>
 internal static class WebhookEventsEmitter
 {
-    private const string Webhooks = "global::Clerk.Generated.Webhooks";
-
     public static string Emit(WebhookEventsModel spec)
     {
         var settings = spec.Settings;
@@ -59,7 +57,7 @@ internal static class WebhookEventsEmitter
         writer.Line();
         writer.Line("/// <summary>The typed event for <paramref name=\"envelope\"/>, or null when its type is not in this spec.</summary>");
         writer.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The event's data does not match its type.</exception>");
-        writer.OpenBlock("public static " + Webhooks + ".ClerkWebhookEvent? Resolve(" + Webhooks + ".ClerkWebhookEnvelope envelope)");
+        writer.OpenBlock("public static " + CSharpTypes.Webhooks + ".ClerkWebhookEvent? Resolve(" + CSharpTypes.Webhooks + ".ClerkWebhookEnvelope envelope)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(envelope);");
         writer.Line("return envelope.Type switch");
         writer.OpenBlock();
@@ -86,17 +84,17 @@ internal static class WebhookEventsEmitter
             : " ?? throw new global::System.Text.Json.JsonException(\"The " + webhookEvent.EventType + " event carries no data.\")";
         writer.Lines($$"""
             {{CSharpTypes.GeneratedCodeAttribute}}
-            {{settings.Accessibility}} sealed partial class {{className}} : {{Webhooks}}.ClerkWebhookEvent<{{dataType}}>
+            {{settings.Accessibility}} sealed partial class {{className}} : {{CSharpTypes.Webhooks}}.ClerkWebhookEvent<{{dataType}}>
             {
                 /// <summary>Creates the event from its envelope and its data.</summary>
-                public {{className}}({{Webhooks}}.ClerkWebhookEnvelope envelope, {{dataType}} data)
+                public {{className}}({{CSharpTypes.Webhooks}}.ClerkWebhookEnvelope envelope, {{dataType}} data)
                     : base(envelope, data)
                 {
                 }
 
                 /// <summary>Reads the event's <c>data</c> into its model.</summary>
                 /// <exception cref="global::System.Text.Json.JsonException">The data does not match the model.</exception>
-                public static {{className}} FromEnvelope({{Webhooks}}.ClerkWebhookEnvelope envelope)
+                public static {{className}} FromEnvelope({{CSharpTypes.Webhooks}}.ClerkWebhookEnvelope envelope)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(envelope);
                     var data = global::System.Text.Json.JsonSerializer.Deserialize(envelope.Data, {{typeInfo}}){{orThrow}};
@@ -109,7 +107,7 @@ internal static class WebhookEventsEmitter
     private static void EmitHandlerExtensions(SourceWriter writer, WebhookEventsModel spec)
     {
         var settings = spec.Settings;
-        var handlers = Webhooks + ".ClerkWebhookHandlers";
+        var handlers = CSharpTypes.Webhooks + ".ClerkWebhookHandlers";
         writer.Lines($$"""
             /// <summary>Typed registrations for each event type of the spec.</summary>
             {{CSharpTypes.GeneratedCodeAttribute}}
