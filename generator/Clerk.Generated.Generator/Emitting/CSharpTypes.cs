@@ -75,6 +75,23 @@ internal static class CSharpTypes
     };
 
     /// <summary>
+    /// An expression reading the value at the reader's current token that is null for a JSON null, so a converter reads
+    /// a property in one call; null for the kinds without such a helper (raw JSON and the runtime's types), which keep
+    /// an explicit null check.
+    /// </summary>
+    public static string? ReadNullable(TypeReference type, EmitSettings settings, string reader, string options) => type.Kind switch
+    {
+        TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
+            Serialization + ".ClerkJson.Read" + type.Kind + "(ref " + reader + ")",
+        TypeReferenceKind.Named => Serialization + ".ClerkJson." + (type.IsValueType ? "ReadValue" : "ReadObject") + "(ref " + reader + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance)",
+        TypeReferenceKind.List when type.Element!.Kind != TypeReferenceKind.Runtime =>
+            Serialization + ".ClerkJson.ReadNullableList(ref " + reader + ", " + options + ", " + Converter(type.Element!, settings) + ")",
+        TypeReferenceKind.Map when type.Element!.Kind != TypeReferenceKind.Runtime =>
+            Serialization + ".ClerkJson.ReadNullableMap(ref " + reader + ", " + options + ", " + Converter(type.Element!, settings) + ")",
+        _ => null,
+    };
+
+    /// <summary>
     /// What reads one item of a list or map: a converter (the generated type's, System.Text.Json's for scalars, the
     /// runtime's for nested lists and maps), or for the runtime's own types a static lambda.
     /// </summary>
@@ -121,6 +138,36 @@ internal static class CSharpTypes
         TypeReferenceKind.Map => Serialization + ".ClerkJson.WriteMap(" + writer + ", " + value + ", " + options + ", " + ItemWriter(type.Element!, settings) + ");",
         TypeReferenceKind.File => throw new InvalidOperationException("Files are not written as JSON."),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// A statement writing the property <paramref name="name"/> with <paramref name="value"/>, or a null when
+    /// <paramref name="value"/> is null (nothing when <paramref name="omitNull"/>), in one runtime call; null for the
+    /// kinds without such a helper (raw JSON and the runtime's types).
+    /// </summary>
+    public static string? WriteProperty(TypeReference type, EmitSettings settings, string writer, string name, string value, string options, bool omitNull)
+    {
+        var helper = Serialization + ".ClerkJson.";
+        var omit = "omitNull: " + (omitNull ? "true" : "false");
+        return type.Kind switch
+        {
+            TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
+                helper + "WriteProperty(" + writer + ", " + name + ", " + value + ", " + omit + ");",
+            TypeReferenceKind.Named =>
+                helper + (type.IsValueType ? "WriteValueProperty(" : "WriteProperty(") + writer + ", " + name + ", " + value + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance, " + omit + ");",
+            TypeReferenceKind.List or TypeReferenceKind.Map when type.Element!.Kind != TypeReferenceKind.Runtime =>
+                helper + "Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", " + options + ", " + Converter(type.Element!, settings) + ", " + omit + ");",
+            _ => null,
+        };
+    }
+
+    /// <summary>A statement writing the property <paramref name="name"/> with a value type that is never null, or null when a converter must write it.</summary>
+    public static string? WriteValueProperty(TypeReference type, string writer, string name, string value) => type.Kind switch
+    {
+        TypeReferenceKind.Int64 or TypeReferenceKind.Double => writer + ".WriteNumber(" + name + ", " + value + ");",
+        TypeReferenceKind.Boolean => writer + ".WriteBoolean(" + name + ", " + value + ");",
+        TypeReferenceKind.DateTimeOffset => writer + ".WriteString(" + name + ", " + value + ");",
+        _ => null,
     };
 
     /// <summary>A static lambda writing one value: <c>(writer, value, options) =&gt; …</c>.</summary>

@@ -210,6 +210,13 @@ internal static class ObjectEmitter
 
     private static void EmitReadCase(SourceWriter writer, PropertyModel property, EmitSettings settings, string local)
     {
+        if (!property.IsTriState && CSharpTypes.ReadNullable(property.Type, settings, "reader", "options") is { } readNullable)
+        {
+            // A JSON null leaves the local as it starts: null.
+            writer.CallStatement(local + " = " + readNullable + ";");
+            return;
+        }
+
         var read = CSharpTypes.Read(property.Type, settings, "reader", "options");
         // The local is declared with its type, so an optional's constructor needs no type name.
         var value = property.IsTriState ? "new(" + read + ")" : read;
@@ -280,6 +287,15 @@ internal static class ObjectEmitter
 
     private static void EmitWriteValue(SourceWriter writer, PropertyModel property, EmitSettings settings, string nameField, string access, bool nullable, bool writeNull)
     {
+        var oneCall = nullable
+            ? CSharpTypes.WriteProperty(property.Type, settings, "writer", nameField, access, "options", omitNull: !writeNull)
+            : CSharpTypes.WriteValueProperty(property.Type, "writer", nameField, access);
+        if (oneCall is not null)
+        {
+            writer.CallStatement(oneCall);
+            return;
+        }
+
         if (!nullable)
         {
             writer.Line("writer.WritePropertyName(" + nameField + ");");

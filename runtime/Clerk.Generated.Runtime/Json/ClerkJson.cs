@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace Clerk.Generated.Json;
 
 /// <summary>Reading and writing helpers that generated converters share.</summary>
-public static class ClerkJson
+public static partial class ClerkJson
 {
     /// <summary>The current property name as UTF-8, unescaped (no allocation in the common, unescaped case).</summary>
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
@@ -28,13 +28,13 @@ public static class ClerkJson
             throw new JsonException("Expected a JSON array.");
         }
 
-        var items = new List<T>();
+        var items = default(ItemBuffer<T>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             items.Add(reader.TokenType == JsonTokenType.Null ? default! : readItem(ref reader, options));
         }
 
-        return items;
+        return items.ToArray();
     }
 
     /// <summary>Writes a list as a JSON array.</summary>
@@ -116,13 +116,13 @@ public static class ClerkJson
         }
 
         // The loop of the delegate overload, repeated so that a converter costs no closure per list.
-        var items = new List<T>();
+        var items = default(ItemBuffer<T>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             items.Add(reader.TokenType == JsonTokenType.Null ? default! : converter.Read(ref reader, typeof(T), options)!);
         }
 
-        return items;
+        return items.ToArray();
     }
 
     /// <summary>Writes a list as a JSON array, each item through <paramref name="converter"/>.</summary>

@@ -69,22 +69,13 @@ namespace Fixtures.Deprecated.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            legacyBody = reader.GetString()!;
-                        }
+                        legacyBody = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            oldFlag = reader.GetBoolean();
-                        }
+                        oldFlag = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -108,29 +99,9 @@ namespace Fixtures.Deprecated.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.LegacyBody is { } vLegacyBody)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vLegacyBody);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            if (value.OldFlag is { } vOldFlag)
-            {
-                writer.WritePropertyName(Names[2]);
-                writer.WriteBooleanValue(vOldFlag);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.LegacyBody, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.OldFlag, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,10 +59,7 @@ namespace Fixtures.EmptyResponses.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            kind = reader.GetString()!;
-                        }
+                        kind = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -84,11 +81,7 @@ namespace Fixtures.EmptyResponses.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Kind is { } vKind)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vKind);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kind, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

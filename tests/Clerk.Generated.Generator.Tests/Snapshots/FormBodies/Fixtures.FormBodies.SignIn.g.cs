@@ -67,28 +67,19 @@ namespace Fixtures.FormBodies.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            response = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance);
-                        }
+                        response = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            expires = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
-                        }
+                        expires = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -112,29 +103,21 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.Response is { } vResponse)
-            {
-                writer.WritePropertyName(Names[1]);
-                global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance.Write(writer, vResponse, options);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            if (value.Expires is { } vExpires)
-            {
-                writer.WritePropertyName(Names[2]);
-                global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance.Write(writer, vExpires, options);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[1],
+                value.Response,
+                options,
+                global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance,
+                omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[2],
+                value.Expires,
+                options,
+                global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance,
+                omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

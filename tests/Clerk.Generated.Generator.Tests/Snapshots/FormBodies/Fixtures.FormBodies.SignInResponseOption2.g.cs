@@ -63,19 +63,13 @@ namespace Fixtures.FormBodies.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            data = global::Clerk.Generated.Json.ClerkJson.ReadList(
-                                ref reader,
-                                options,
-                                global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
-                        }
+                        data = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
+                            ref reader,
+                            options,
+                            global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            totalCount = reader.GetInt64();
-                        }
+                        totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -98,20 +92,14 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Data is { } vData)
-            {
-                writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Json.ClerkJson.WriteList(
-                    writer,
-                    vData,
-                    options,
-                    global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
-            }
-            if (value.TotalCount is { } vTotalCount)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteNumberValue(vTotalCount);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteListProperty(
+                writer,
+                Names[0],
+                value.Data,
+                options,
+                global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance,
+                omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.TotalCount, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

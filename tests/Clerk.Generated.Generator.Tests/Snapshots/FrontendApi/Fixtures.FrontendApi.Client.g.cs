@@ -67,22 +67,13 @@ namespace Fixtures.FrontendApi.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @object = reader.GetString()!;
-                        }
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            lastActiveSessionId = reader.GetString()!;
-                        }
+                        lastActiveSessionId = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -106,29 +97,9 @@ namespace Fixtures.FrontendApi.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Object is { } vObject)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vObject);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            if (value.LastActiveSessionId is { } vLastActiveSessionId)
-            {
-                writer.WritePropertyName(Names[2]);
-                writer.WriteStringValue(vLastActiveSessionId);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Object, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.LastActiveSessionId, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,13 +59,10 @@ namespace Fixtures.FrontendApi.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            keys = global::Clerk.Generated.Json.ClerkJson.ReadList(
-                                ref reader,
-                                options,
-                                global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
-                        }
+                        keys = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
+                            ref reader,
+                            options,
+                            global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -87,15 +84,13 @@ namespace Fixtures.FrontendApi.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Keys is { } vKeys)
-            {
-                writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Json.ClerkJson.WriteList(
-                    writer,
-                    vKeys,
-                    options,
-                    global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteListProperty(
+                writer,
+                Names[0],
+                value.Keys,
+                options,
+                global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance,
+                omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,10 +59,7 @@ namespace Fixtures.FrontendApi.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            kid = reader.GetString()!;
-                        }
+                        kid = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -84,11 +81,7 @@ namespace Fixtures.FrontendApi.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Kid is { } vKid)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vKid);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kid, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -90,55 +90,37 @@ namespace Fixtures.Maps.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            publicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                        }
+                        publicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            privateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                        }
+                        privateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
                         break;
                     case 3:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            labels = global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
-                        }
+                        labels = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         break;
                     case 4:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            counts = global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-                        }
+                        counts = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
                         break;
                     case 5:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            roles = global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
-                        }
+                        roles = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
                         break;
                     case 6:
                         if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
@@ -172,56 +154,42 @@ namespace Fixtures.Maps.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.PublicMetadata is { } vPublicMetadata)
-            {
-                writer.WritePropertyName(Names[1]);
-                global::Clerk.Generated.Json.ClerkJson.WriteMap(
-                    writer,
-                    vPublicMetadata,
-                    options,
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            if (value.PrivateMetadata is { } vPrivateMetadata)
-            {
-                writer.WritePropertyName(Names[2]);
-                global::Clerk.Generated.Json.ClerkJson.WriteMap(
-                    writer,
-                    vPrivateMetadata,
-                    options,
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            }
-            if (value.Labels is { } vLabels)
-            {
-                writer.WritePropertyName(Names[3]);
-                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vLabels, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
-            }
-            if (value.Counts is { } vCounts)
-            {
-                writer.WritePropertyName(Names[4]);
-                global::Clerk.Generated.Json.ClerkJson.WriteMap(
-                    writer,
-                    vCounts,
-                    options,
-                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-            if (value.Roles is { } vRoles)
-            {
-                writer.WritePropertyName(Names[5]);
-                global::Clerk.Generated.Json.ClerkJson.WriteMap(writer, vRoles, options, global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                writer,
+                Names[1],
+                value.PublicMetadata,
+                options,
+                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter,
+                omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                writer,
+                Names[2],
+                value.PrivateMetadata,
+                options,
+                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter,
+                omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                writer,
+                Names[3],
+                value.Labels,
+                options,
+                global::Clerk.Generated.Json.ClerkJson.StringConverter,
+                omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                writer,
+                Names[4],
+                value.Counts,
+                options,
+                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter,
+                omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                writer,
+                Names[5],
+                value.Roles,
+                options,
+                global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance,
+                omitNull: true);
             if (value.Anything is { } vAnything)
             {
                 writer.WritePropertyName(Names[6]);

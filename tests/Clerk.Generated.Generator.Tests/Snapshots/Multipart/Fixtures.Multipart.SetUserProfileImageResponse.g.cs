@@ -61,10 +61,7 @@ namespace Fixtures.Multipart.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            imageUrl = reader.GetString()!;
-                        }
+                        imageUrl = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -86,15 +83,7 @@ namespace Fixtures.Multipart.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.ImageUrl is { } vImageUrl)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vImageUrl);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.ImageUrl, omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -75,37 +75,22 @@ namespace Fixtures.NameCollisions.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            emailAddressValue = reader.GetString()!;
-                        }
+                        emailAddressValue = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @object = reader.GetString()!;
-                        }
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @public = reader.GetBoolean();
-                        }
+                        @public = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
                         break;
                     case 3:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @class = reader.GetString()!;
-                        }
+                        @class = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 4:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            reserved = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
-                        }
+                        reserved = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -131,36 +116,17 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.EmailAddressValue is { } vEmailAddressValue)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vEmailAddressValue);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.Object is { } vObject)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vObject);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            writer.WritePropertyName(Names[2]);
-            writer.WriteBooleanValue(value.Public);
-            if (value.Class is { } vClass)
-            {
-                writer.WritePropertyName(Names[3]);
-                writer.WriteStringValue(vClass);
-            }
-            if (value.Reserved is { } vReserved)
-            {
-                writer.WritePropertyName(Names[4]);
-                global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance.Write(writer, vReserved, options);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.EmailAddressValue, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.Object, omitNull: false);
+            writer.WriteBoolean(Names[2], value.Public);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[3], value.Class, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[4],
+                value.Reserved,
+                options,
+                global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance,
+                omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -63,16 +63,10 @@ namespace Fixtures.NameCollisions.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            kty = reader.GetString()!;
-                        }
+                        kty = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            x5TS256 = reader.GetString()!;
-                        }
+                        x5TS256 = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -95,24 +89,8 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Kty is { } vKty)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vKty);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.X5TS256 is { } vX5TS256)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vX5TS256);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kty, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.X5TS256, omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,10 +59,7 @@ namespace Fixtures.NullableRefs.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            sub = reader.GetString()!;
-                        }
+                        sub = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -84,15 +81,7 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Sub is { } vSub)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vSub);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Sub, omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -90,55 +90,34 @@ namespace Fixtures.NullableRefs.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            actor = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
-                        }
+                        actor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            latestActivity = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
-                        }
+                        latestActivity = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
                         break;
                     case 3:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            previousActor = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
-                        }
+                        previousActor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
                         break;
                     case 4:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            lastActiveAt = reader.GetInt64();
-                        }
+                        lastActiveAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     case 5:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            expireAt = reader.GetInt64();
-                        }
+                        expireAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     case 6:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            updated = reader.GetDateTimeOffset();
-                        }
+                        updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -166,50 +145,31 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.Actor is { } vActor)
-            {
-                writer.WritePropertyName(Names[1]);
-                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Write(writer, vActor, options);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
-            if (value.LatestActivity is { } vLatestActivity)
-            {
-                writer.WritePropertyName(Names[2]);
-                global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance.Write(writer, vLatestActivity, options);
-            }
-            else
-            {
-                writer.WriteNull(Names[2]);
-            }
-            if (value.PreviousActor is { } vPreviousActor)
-            {
-                writer.WritePropertyName(Names[3]);
-                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance.Write(writer, vPreviousActor, options);
-            }
-            writer.WritePropertyName(Names[4]);
-            writer.WriteNumberValue(value.LastActiveAt);
-            if (value.ExpireAt is { } vExpireAt)
-            {
-                writer.WritePropertyName(Names[5]);
-                writer.WriteNumberValue(vExpireAt);
-            }
-            if (value.Updated is { } vUpdated)
-            {
-                writer.WritePropertyName(Names[6]);
-                writer.WriteStringValue(vUpdated);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[1],
+                value.Actor,
+                options,
+                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance,
+                omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[2],
+                value.LatestActivity,
+                options,
+                global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance,
+                omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+                writer,
+                Names[3],
+                value.PreviousActor,
+                options,
+                global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance,
+                omitNull: true);
+            writer.WriteNumber(Names[4], value.LastActiveAt);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[5], value.ExpireAt, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[6], value.Updated, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -71,37 +71,25 @@ namespace Fixtures.OpenEnums.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            strategy = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
-                        }
+                        strategy = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            scope = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
-                        }
+                        scope = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
                         break;
                     case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @object = reader.GetString()!;
-                        }
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 3:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            flag = global::Clerk.Generated.Json.ClerkJson.Read(
-                                ref reader,
-                                options,
-                                global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
-                        }
+                        flag = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -130,16 +118,14 @@ namespace Fixtures.OpenEnums.Serialization
             global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance.Write(writer, value.Strategy, options);
             writer.WritePropertyName(Names[1]);
             global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance.Write(writer, value.Scope, options);
-            if (value.Object is { } vObject)
-            {
-                writer.WritePropertyName(Names[2]);
-                writer.WriteStringValue(vObject);
-            }
-            if (value.Flag is { } vFlag)
-            {
-                writer.WritePropertyName(Names[3]);
-                global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance.Write(writer, vFlag, options);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.Object, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteValueProperty(
+                writer,
+                Names[3],
+                value.Flag,
+                options,
+                global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance,
+                omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

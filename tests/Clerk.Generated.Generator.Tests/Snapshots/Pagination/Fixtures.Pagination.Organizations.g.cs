@@ -63,19 +63,13 @@ namespace Fixtures.Pagination.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            data = global::Clerk.Generated.Json.ClerkJson.ReadList(
-                                ref reader,
-                                options,
-                                global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
-                        }
+                        data = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
+                            ref reader,
+                            options,
+                            global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            totalCount = reader.GetInt64();
-                        }
+                        totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -98,21 +92,14 @@ namespace Fixtures.Pagination.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Data is { } vData)
-            {
-                writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Json.ClerkJson.WriteList(
-                    writer,
-                    vData,
-                    options,
-                    global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            writer.WritePropertyName(Names[1]);
-            writer.WriteNumberValue(value.TotalCount);
+            global::Clerk.Generated.Json.ClerkJson.WriteListProperty(
+                writer,
+                Names[0],
+                value.Data,
+                options,
+                global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance,
+                omitNull: false);
+            writer.WriteNumber(Names[1], value.TotalCount);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

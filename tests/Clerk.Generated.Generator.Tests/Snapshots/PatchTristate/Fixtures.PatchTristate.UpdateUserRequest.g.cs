@@ -83,10 +83,7 @@ namespace Fixtures.PatchTristate.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            reason = reader.GetString()!;
-                        }
+                        reason = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -151,26 +148,10 @@ namespace Fixtures.PatchTristate.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Reason is { } vReason)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vReason);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Reason, omitNull: false);
             if (value.FirstName.IsSet)
             {
-                if (value.FirstName.Value is { } vFirstName)
-                {
-                    writer.WritePropertyName(Names[1]);
-                    writer.WriteStringValue(vFirstName);
-                }
-                else
-                {
-                    writer.WriteNull(Names[1]);
-                }
+                global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.FirstName.Value, omitNull: false);
             }
             if (value.Username.IsSet)
             {
@@ -179,31 +160,17 @@ namespace Fixtures.PatchTristate.Serialization
             }
             if (value.PublicMetadata.IsSet)
             {
-                if (value.PublicMetadata.Value is { } vPublicMetadata)
-                {
-                    writer.WritePropertyName(Names[3]);
-                    global::Clerk.Generated.Json.ClerkJson.WriteMap(
-                        writer,
-                        vPublicMetadata,
-                        options,
-                        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                }
-                else
-                {
-                    writer.WriteNull(Names[3]);
-                }
+                global::Clerk.Generated.Json.ClerkJson.WriteMapProperty(
+                    writer,
+                    Names[3],
+                    value.PublicMetadata.Value,
+                    options,
+                    global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter,
+                    omitNull: false);
             }
             if (value.Banned.IsSet)
             {
-                if (value.Banned.Value is { } vBanned)
-                {
-                    writer.WritePropertyName(Names[4]);
-                    writer.WriteBooleanValue(vBanned);
-                }
-                else
-                {
-                    writer.WriteNull(Names[4]);
-                }
+                global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[4], value.Banned.Value, omitNull: false);
             }
             if (value.AdditionalProperties is { } extra)
             {

@@ -63,16 +63,10 @@ namespace Fixtures.PlatformApi.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            id = reader.GetString()!;
-                        }
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            name = reader.GetString()!;
-                        }
+                        name = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -95,20 +89,8 @@ namespace Fixtures.PlatformApi.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Id is { } vId)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vId);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.Name is { } vName)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vName);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.Name, omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,10 +59,7 @@ namespace Fixtures.Settings.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            name = reader.GetString()!;
-                        }
+                        name = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -84,15 +81,7 @@ namespace Fixtures.Settings.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Name is { } vName)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vName);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Name, omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -63,16 +63,10 @@ namespace Fixtures.Unions.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            @object = reader.GetString()!;
-                        }
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            legalName = reader.GetString()!;
-                        }
+                        legalName = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -95,24 +89,8 @@ namespace Fixtures.Unions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Object is { } vObject)
-            {
-                writer.WritePropertyName(Names[0]);
-                writer.WriteStringValue(vObject);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
-            if (value.LegalName is { } vLegalName)
-            {
-                writer.WritePropertyName(Names[1]);
-                writer.WriteStringValue(vLegalName);
-            }
-            else
-            {
-                writer.WriteNull(Names[1]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Object, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.LegalName, omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)

@@ -59,13 +59,10 @@ namespace Fixtures.Unions.Serialization
                 switch (index)
                 {
                     case 0:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            cookies = global::Clerk.Generated.Json.ClerkJson.ReadList(
-                                ref reader,
-                                options,
-                                global::Clerk.Generated.Json.ClerkJson.StringConverter);
-                        }
+                        cookies = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
+                            ref reader,
+                            options,
+                            global::Clerk.Generated.Json.ClerkJson.StringConverter);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -87,15 +84,13 @@ namespace Fixtures.Unions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            if (value.Cookies is { } vCookies)
-            {
-                writer.WritePropertyName(Names[0]);
-                global::Clerk.Generated.Json.ClerkJson.WriteList(writer, vCookies, options, global::Clerk.Generated.Json.ClerkJson.StringConverter);
-            }
-            else
-            {
-                writer.WriteNull(Names[0]);
-            }
+            global::Clerk.Generated.Json.ClerkJson.WriteListProperty(
+                writer,
+                Names[0],
+                value.Cookies,
+                options,
+                global::Clerk.Generated.Json.ClerkJson.StringConverter,
+                omitNull: false);
             if (value.AdditionalProperties is { } extra)
             {
                 foreach (var entry in extra)
