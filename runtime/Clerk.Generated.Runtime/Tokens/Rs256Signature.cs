@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Clerk.Generated.Tokens.Jwks;
 
 namespace Clerk.Generated.Tokens;
@@ -24,11 +25,15 @@ internal static class Rs256Signature
         }
 
         Span<byte> signature = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxSegmentLength)];
-        var status = Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out var length);
-        return Verify(key, signingInput, status, signature[..length]);
+        if (Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out var length) != OperationStatus.Done)
+        {
+            return TokenRejectionReason.Malformed;
+        }
+
+        return key.VerifyRs256(signingInput, signature[..length]) ? TokenRejectionReason.None : TokenRejectionReason.BadSignature;
     }
 
-    /// <summary>Verifies a signature segment given as text.</summary>
+    /// <summary>Verifies a signature segment given as text: narrowed to ASCII (anything else is malformed), then as above.</summary>
     [SkipLocalsInit]
     public static TokenRejectionReason Verify(ClerkSigningKey key, ReadOnlySpan<byte> signingInput, ReadOnlySpan<char> signatureSegment)
     {
@@ -37,18 +42,9 @@ internal static class Rs256Signature
             return TokenRejectionReason.BadSignature;
         }
 
-        Span<byte> signature = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxSegmentLength)];
-        var status = Base64Url.DecodeFromChars(signatureSegment, signature, out _, out var length);
-        return Verify(key, signingInput, status, signature[..length]);
-    }
-
-    private static TokenRejectionReason Verify(ClerkSigningKey key, ReadOnlySpan<byte> signingInput, OperationStatus decoding, ReadOnlySpan<byte> signature)
-    {
-        if (decoding != OperationStatus.Done)
-        {
-            return TokenRejectionReason.Malformed;
-        }
-
-        return key.VerifyRs256(signingInput, signature) ? TokenRejectionReason.None : TokenRejectionReason.BadSignature;
+        Span<byte> ascii = stackalloc byte[MaxSegmentLength];
+        return Ascii.FromUtf16(signatureSegment, ascii, out var length) == OperationStatus.Done
+            ? Verify(key, signingInput, ascii[..length])
+            : TokenRejectionReason.Malformed;
     }
 }
