@@ -25,51 +25,15 @@ internal sealed class ClerkClientOptionsConfiguration(IServiceProvider services)
     /// <exception cref="InvalidOperationException">A value cannot be read as its property's type.</exception>
     internal static void Bind(IConfigurationSection section, ClerkClientOptions options)
     {
-        if (section["SecretKey"] is { Length: > 0 } secretKey)
-        {
-            options.SecretKey = secretKey;
-        }
-
-        if (section["ApiUrl"] is { Length: > 0 } apiUrl)
-        {
-            options.ApiUrl = apiUrl;
-        }
-
-        if (section["PlatformAccessToken"] is { Length: > 0 } platformAccessToken)
-        {
-            options.PlatformAccessToken = platformAccessToken;
-        }
-
-        if (section["FrontendApiUrl"] is { Length: > 0 } frontendApiUrl)
-        {
-            options.FrontendApiUrl = frontendApiUrl;
-        }
-
-        if (section["PublishableKey"] is { Length: > 0 } publishableKey)
-        {
-            options.PublishableKey = publishableKey;
-        }
-
-        if (section["ClientToken"] is { Length: > 0 } clientToken)
-        {
-            options.ClientToken = clientToken;
-        }
-
-        if (section["DevBrowserToken"] is { Length: > 0 } devBrowserToken)
-        {
-            options.DevBrowserToken = devBrowserToken;
-        }
-
-        if (section["ApiVersion"] is { Length: > 0 } apiVersion)
-        {
-            options.ApiVersion = apiVersion;
-        }
-
-        if (section["UserAgentSuffix"] is { Length: > 0 } suffix)
-        {
-            options.UserAgentSuffix = suffix;
-        }
-
+        options.SecretKey = ReadText(section, "SecretKey") ?? options.SecretKey;
+        options.ApiUrl = ReadText(section, "ApiUrl") ?? options.ApiUrl;
+        options.PlatformAccessToken = ReadText(section, "PlatformAccessToken") ?? options.PlatformAccessToken;
+        options.FrontendApiUrl = ReadText(section, "FrontendApiUrl") ?? options.FrontendApiUrl;
+        options.PublishableKey = ReadText(section, "PublishableKey") ?? options.PublishableKey;
+        options.ClientToken = ReadText(section, "ClientToken") ?? options.ClientToken;
+        options.DevBrowserToken = ReadText(section, "DevBrowserToken") ?? options.DevBrowserToken;
+        options.ApiVersion = ReadText(section, "ApiVersion") ?? options.ApiVersion;
+        options.UserAgentSuffix = ReadText(section, "UserAgentSuffix") ?? options.UserAgentSuffix;
         options.Timeout = ReadTimeSpan(section, "Timeout") ?? options.Timeout;
 
         var retry = section.GetSection("Retry");
@@ -80,6 +44,9 @@ internal sealed class ClerkClientOptionsConfiguration(IServiceProvider services)
         options.Retry.MaxElapsedTime = ReadTimeSpan(retry, "MaxElapsedTime") ?? options.Retry.MaxElapsedTime;
         options.Retry.RetryNonIdempotentRequests = ReadBool(retry, "RetryNonIdempotentRequests") ?? options.Retry.RetryNonIdempotentRequests;
     }
+
+    /// <summary>The value of <paramref name="key"/>, or null when it is absent or empty (the option keeps its value).</summary>
+    private static string? ReadText(IConfigurationSection section, string key) => section[key] is { Length: > 0 } text ? text : null;
 
     private static TimeSpan? ReadTimeSpan(IConfigurationSection section, string key) =>
         section[key] is { Length: > 0 } text
