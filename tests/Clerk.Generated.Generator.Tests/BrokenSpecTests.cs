@@ -209,7 +209,7 @@ public sealed class BrokenSpecTests
         Assert.That(run.Sources, Is.Empty);
     }
 
-    [TestCase("fapi")]
+    [TestCase("graphql")]
     [TestCase("yes")]
     public void An_unknown_ClerkSpec_value_is_CLERKGEN009_naming_the_accepted_values_and_generates_nothing(string clerkSpec)
     {
@@ -218,6 +218,18 @@ public sealed class BrokenSpecTests
         Assert.That(run.DiagnosticSummaries(), Is.EqualTo(new[] { "CLERKGEN009 @ 1:1" }));
         Assert.That(run.Diagnostics.Single().GetMessage(), Does.Contain("ClerkSpec '" + clerkSpec + "'").And.Contain("'true'").And.Contain("'webhooks'"));
         Assert.That(run.Sources, Is.Empty);
+    }
+
+    [TestCase("bapi", "Backend", "\"/v1\"")]
+    [TestCase("platform", "Platform", "\"/v1\"")]
+    [TestCase("fapi", "Frontend", "\"\"")]
+    public void A_ClerkSpec_value_naming_an_api_decides_its_kind_and_the_base_path_of_a_spec_without_servers(string clerkSpec, string kind, string basePath)
+    {
+        var run = GeneratorHarness.Run(SpecItem.Fixture("settings.yml") with { ClerkSpec = clerkSpec });
+
+        var apiInfo = run.Sources.Single(s => s.HintName.EndsWith(".ClerkClient.g.cs", StringComparison.Ordinal)).Text;
+        Assert.That(run.Diagnostics, Is.Empty);
+        Assert.That(apiInfo, Does.Contain("Api = new(global::Clerk.Generated.Http.ClerkApiKind." + kind + ", Version, " + basePath + ");"));
     }
 
     [TestCase("TRUE")]

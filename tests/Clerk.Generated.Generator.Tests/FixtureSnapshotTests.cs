@@ -25,6 +25,8 @@ public sealed class FixtureSnapshotTests
         ["deprecated.yml"] = [],
         ["pagination.yml"] = [],
         ["settings.yml"] = [],
+        ["frontend-api.yml"] = [],
+        ["platform-api.yml"] = [],
     };
 
     public static IEnumerable<string> FixtureNames => Fixtures.Keys;

@@ -49,7 +49,7 @@ public sealed class MsBuildConsumerTests
     {
         var (build, groups) = await Consumer.Value;
 
-        Assert.That(build, Does.Contain("unknown-kind.yml").And.Contain("CLERKGEN009").And.Contain("ClerkSpec 'fapi' is not valid"));
+        Assert.That(build, Does.Contain("unknown-kind.yml").And.Contain("CLERKGEN009").And.Contain("ClerkSpec 'graphql' is not valid"));
         Assert.That(groups, Has.Length.EqualTo(7), "only the three items above generate groups");
     }
 
@@ -101,7 +101,7 @@ public sealed class MsBuildConsumerTests
                 <AdditionalFiles Include="semicolon.yml" ClerkSpec="true" ClerkNamespace="Consumer.Semicolon" ClerkTags="Users;Organizations" />
                 <AdditionalFiles Include="comma.yml" ClerkSpec="bapi" ClerkNamespace="Consumer.Comma" ClerkTags="Users, Domains" ClerkTypeVisibility="internal" />
                 <AdditionalFiles Include="default.yml" ClerkSpec="TRUE" />
-                <AdditionalFiles Include="unknown-kind.yml" ClerkSpec="fapi" ClerkNamespace="Consumer.Unknown" />
+                <AdditionalFiles Include="unknown-kind.yml" ClerkSpec="graphql" ClerkNamespace="Consumer.Unknown" />
                 <AdditionalFiles Include="off.yml" ClerkSpec="false" ClerkNamespace="Consumer.Off" />
               </ItemGroup>
             </Project>

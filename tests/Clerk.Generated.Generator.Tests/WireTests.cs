@@ -1,8 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using Clerk.Generated.Generator.Tests.Support;
-using Microsoft.CodeAnalysis;
 
 namespace Clerk.Generated.Generator.Tests;
 
@@ -70,6 +68,7 @@ public sealed class WireTests
 
         Assert.That(request.Method, Is.EqualTo("POST"));
         Assert.That(request.PathAndQuery, Is.EqualTo("/v1/client/sign_ins?_is_native=true"));
+        Assert.That(request.Headers["Authorization"], Is.EqualTo("Bearer sk_test_wire"), "a Backend API client sends its secret key");
         Assert.That(request.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
         Assert.That(request.Body, Is.EqualTo(
             "strategy=password&identifier=ada+lovelace%2B1%40example.com&password=p%26ss%3Dword&transfer=true&attempts=3"
@@ -118,55 +117,13 @@ public sealed class WireTests
         Assert.That(request.Headers, Is.Empty);
     }
 
-    private sealed record RecordedRequest(string Method, string PathAndQuery, string? ContentType, System.Collections.Specialized.NameValueCollection Headers, string Body);
-
     /// <summary>Serves one request on a free loopback port, answering with <paramref name="json"/>, while the consumer calls.</summary>
-    private static async Task<(string Result, RecordedRequest Request)> CallAsync(string method, string json, HttpStatusCode status)
-    {
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var served = ServeOnceAsync(listener, json, status);
-        var call = (Task<string>)Calls.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [$"http://127.0.0.1:{port}"])!;
-        var result = await call.WaitAsync(TimeSpan.FromSeconds(30));
-        return (result, await served.WaitAsync(TimeSpan.FromSeconds(30)));
-    }
+    private static Task<(string Result, RecordedRequest Request)> CallAsync(string method, string json, HttpStatusCode status) =>
+        LoopbackServer.CallAsync(
+            apiUrl => (Task<string>)Calls.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [apiUrl])!,
+            json,
+            status);
 
-    private static async Task<RecordedRequest> ServeOnceAsync(HttpListener listener, string json, HttpStatusCode status)
-    {
-        var context = await listener.GetContextAsync();
-        using var reader = new StreamReader(context.Request.InputStream);
-        var body = await reader.ReadToEndAsync();
-        var recorded = new RecordedRequest(context.Request.HttpMethod, context.Request.RawUrl!, context.Request.ContentType, context.Request.Headers, body);
-        context.Response.StatusCode = (int)status;
-        if (json.Length > 0)
-        {
-            context.Response.ContentType = "application/json";
-            var bytes = System.Text.Encoding.UTF8.GetBytes(json);
-            await context.Response.OutputStream.WriteAsync(bytes);
-        }
-
-        context.Response.Close();
-        return recorded;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static Type Compile()
-    {
-        var compilation = GeneratorHarness.CreateCompilation(ConsumerSource, "WireConsumer");
-        var driver = GeneratorHarness.CreateDriver(new[] { SpecItem.Fixture("form-bodies.yml", @namespace: "Fixtures.FormBodies") }, trackSteps: false);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).Select(d => d.ToString()).ToList();
-        Assert.That(problems, Is.Empty, "the consumer and the generated code compile without warnings");
-        using var image = new MemoryStream();
-        Assert.That(output.Emit(image).Success, Is.True);
-        return Assembly.Load(image.ToArray()).GetType("Consumer.Calls")!;
-    }
+    private static Type Compile() => GeneratorHarness.CompileAndLoad(
+        new[] { SpecItem.Fixture("form-bodies.yml", @namespace: "Fixtures.FormBodies") }, ConsumerSource, "WireConsumer", "Consumer.Calls");
 }

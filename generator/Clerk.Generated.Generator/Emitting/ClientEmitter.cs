@@ -12,6 +12,11 @@ internal static class ClientEmitter
 {
     private const string Transport = CSharpTypes.Runtime + ".ClerkHttpTransport";
     private const string Options = CSharpTypes.Runtime + ".ClerkClientOptions";
+    private const string ApiDescription = CSharpTypes.Runtime + ".ClerkApiDescription";
+
+    private static string ApiKindMember(ApiKind kind) => CSharpTypes.Runtime + ".ClerkApiKind." + kind;
+
+    private static string ApiName(ApiKind kind) => "The Clerk " + kind + " API";
 
     public static string EmitClient(ClientModel spec)
     {
@@ -22,20 +27,20 @@ internal static class ClientEmitter
         writer.Line("namespace " + ns);
         writer.OpenBlock();
         writer.Lines($$"""
-            /// <summary>The Clerk Backend API: one property per group of operations.</summary>
+            /// <summary>{{ApiName(spec.Server.Kind)}}: one property per group of operations.</summary>
             /// <remarks>Thread-safe; create one per application (or register it with <c>AddClerkClient</c>).</remarks>
             {{CSharpTypes.GeneratedCodeAttribute}}
             {{settings.Accessibility}} sealed partial class ClerkClient : {{CSharpTypes.Generated("IClerkClient", settings)}}
             {
                 /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
                 public ClerkClient({{Options}} options)
-                    : this(new {{Transport}}(options, {{apiInfo}}.Version))
+                    : this(new {{Transport}}(options, {{apiInfo}}.Api))
                 {
                 }
 
                 /// <summary>Creates a client over an existing <see cref="global::System.Net.Http.HttpClient"/> (for example from IHttpClientFactory).</summary>
                 public ClerkClient(global::System.Net.Http.HttpClient httpClient, {{Options}} options)
-                    : this(new {{Transport}}(httpClient, options, {{apiInfo}}.Version))
+                    : this(new {{Transport}}(httpClient, options, {{apiInfo}}.Api))
                 {
                 }
 
@@ -89,6 +94,12 @@ internal static class ClientEmitter
 
                 /// <summary>The spec's title.</summary>
                 public const string Title = {{Naming.Literal(spec.Title)}};
+
+                /// <summary>The spec's server URL as written (variables in braces).</summary>
+                public const string ServerUrl = {{Naming.Literal(spec.Server.Url)}};
+
+                /// <summary>What the transport needs from the spec: the API, its version, and the base path every operation's path follows.</summary>
+                public static readonly {{ApiDescription}} Api = new({{ApiKindMember(spec.Server.Kind)}}, Version, {{Naming.Literal(spec.Server.BasePath)}});
             }
             """);
         writer.CloseBlock();
@@ -106,7 +117,7 @@ internal static class ClientEmitter
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
         writer.Lines($$"""
-            /// <summary>The Clerk Backend API: one property per group of operations.</summary>
+            /// <summary>{{ApiName(spec.Server.Kind)}}: one property per group of operations.</summary>
             /// <remarks>Implemented by <see cref="{{CSharpTypes.Generated("ClerkClient", settings)}}"/>; registered by <c>AddClerkClient</c>.</remarks>
             {{CSharpTypes.GeneratedCodeAttribute}}
             {{settings.Accessibility}} partial interface IClerkClient
@@ -210,6 +221,7 @@ internal static class ClientEmitter
                 {
                     var builder = {{CSharpTypes.ServiceCollectionExtensions}}.AddClerkClient(
                         services,
+                        {{ApiKindMember(spec.Kind)}},
                         static (httpClient, options) => new {{client}}(httpClient, options),
                         configure);
                     Add<{{clientInterface}}>(services, static client => client);

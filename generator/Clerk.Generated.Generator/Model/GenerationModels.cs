@@ -12,6 +12,7 @@ internal sealed record SpecModel(
     SpecKind SpecKind,
     string ApiVersion,
     string Title,
+    ServerModel Server,
     EquatableArray<TypeModel> Types,
     EquatableArray<GroupModel> Groups,
     EquatableArray<WebhookEventModel> WebhookEvents,

@@ -13,16 +13,16 @@ internal sealed record GroupSummary(string Name, string PropertyName, string Cla
 }
 
 /// <summary>What <c>ClerkClient</c>, <c>IClerkClient</c> and <c>ClerkApiInfo</c> are emitted from.</summary>
-internal sealed record ClientModel(EmitSettings Settings, string Title, string ApiVersion, EquatableArray<GroupSummary> Groups)
+internal sealed record ClientModel(EmitSettings Settings, string Title, string ApiVersion, ServerModel Server, EquatableArray<GroupSummary> Groups)
 {
     public static ClientModel Of(SpecModel spec) =>
-        new(spec.Settings, spec.Title, spec.ApiVersion, spec.Groups.Select(GroupSummary.Of).ToEquatableArray());
+        new(spec.Settings, spec.Title, spec.ApiVersion, spec.Server, spec.Groups.Select(GroupSummary.Of).ToEquatableArray());
 }
 
 /// <summary>What <c>AddClerkClient</c> is emitted from: the namespace, visibility and the group interfaces it registers.</summary>
-internal sealed record ServiceRegistrationModel(EmitSettings Settings, EquatableArray<GroupSummary> Groups)
+internal sealed record ServiceRegistrationModel(EmitSettings Settings, ApiKind Kind, EquatableArray<GroupSummary> Groups)
 {
-    public static ServiceRegistrationModel Of(ClientModel client) => new(client.Settings, client.Groups);
+    public static ServiceRegistrationModel Of(ClientModel client) => new(client.Settings, client.Server.Kind, client.Groups);
 }
 
 /// <summary>One entry of the <c>ClerkEndpoints</c> catalogue.</summary>

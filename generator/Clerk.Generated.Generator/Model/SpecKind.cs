@@ -3,7 +3,7 @@ namespace Clerk.Generated.Generator.Model;
 /// <summary>What a spec item describes, from its <c>ClerkSpec</c> metadata.</summary>
 internal enum SpecKind
 {
-    /// <summary>An HTTP API (<c>ClerkSpec="true"</c> or <c>"bapi"</c>): models, groups, client, catalogue, DI.</summary>
+    /// <summary>An HTTP API (<c>ClerkSpec="true"</c>, <c>"bapi"</c>, <c>"fapi"</c> or <c>"platform"</c>): models, groups, client, catalogue, DI.</summary>
     Api,
 
     /// <summary>Clerk's webhook events (<c>ClerkSpec="webhooks"</c>): models and typed events, no client.</summary>
@@ -23,7 +23,7 @@ internal static class SpecKinds
     public const string WebhooksNamespace = "Clerk.Generated.WebhookEvents";
 
     /// <summary>What the diagnostic for an unknown <c>ClerkSpec</c> value tells the user to write.</summary>
-    public const string AcceptedValues = "use 'true' (or 'bapi') for an API spec, 'webhooks' for Clerk's webhook events spec, or 'false' to leave the file out";
+    public const string AcceptedValues = "use 'true' for an API spec (or name it: 'bapi', 'fapi', 'platform'), 'webhooks' for Clerk's webhook events spec, or 'false' to leave the file out";
 
     /// <summary>Reads <c>ClerkSpec</c> (trimmed, any case); false for a value that names no kind.</summary>
     public static bool TryParse(string value, out SpecKind kind)
@@ -32,6 +32,8 @@ internal static class SpecKinds
         {
             case "true":
             case "bapi":
+            case "fapi":
+            case "platform":
                 kind = SpecKind.Api;
                 return true;
             case "webhooks":
@@ -42,6 +44,15 @@ internal static class SpecKinds
                 return false;
         }
     }
+
+    /// <summary>The API a <c>ClerkSpec</c> value names, or null when it leaves the spec to say (<c>"true"</c>).</summary>
+    public static ApiKind? ApiKindOf(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "bapi" => ApiKind.Backend,
+        "fapi" => ApiKind.Frontend,
+        "platform" => ApiKind.Platform,
+        _ => null,
+    };
 
     /// <summary>True when <c>ClerkSpec</c> turns the item off (<c>"false"</c>), as if the metadata were absent.</summary>
     public static bool IsOff(string value) => string.IsNullOrWhiteSpace(value) || value.Trim().Equals("false", System.StringComparison.OrdinalIgnoreCase);

@@ -35,6 +35,31 @@ internal sealed class ClerkClientOptionsConfiguration(IServiceProvider services)
             options.ApiUrl = apiUrl;
         }
 
+        if (section["PlatformAccessToken"] is { Length: > 0 } platformAccessToken)
+        {
+            options.PlatformAccessToken = platformAccessToken;
+        }
+
+        if (section["FrontendApiUrl"] is { Length: > 0 } frontendApiUrl)
+        {
+            options.FrontendApiUrl = frontendApiUrl;
+        }
+
+        if (section["PublishableKey"] is { Length: > 0 } publishableKey)
+        {
+            options.PublishableKey = publishableKey;
+        }
+
+        if (section["ClientToken"] is { Length: > 0 } clientToken)
+        {
+            options.ClientToken = clientToken;
+        }
+
+        if (section["DevBrowserToken"] is { Length: > 0 } devBrowserToken)
+        {
+            options.DevBrowserToken = devBrowserToken;
+        }
+
         if (section["ApiVersion"] is { Length: > 0 } apiVersion)
         {
             options.ApiVersion = apiVersion;

@@ -29,6 +29,25 @@ public static class ClerkServiceCollectionExtensions
         this IServiceCollection services,
         Func<HttpClient, ClerkClientOptions, TClient> factory,
         Action<ClerkClientOptions>? configure = null)
+        where TClient : class =>
+        AddClerkClient(services, ClerkApiKind.Backend, factory, configure);
+
+    /// <summary>
+    /// Registers <typeparamref name="TClient"/>, a client of <paramref name="apiKind"/>, as a typed client of
+    /// <c>IHttpClientFactory</c>, with <see cref="ClerkClientOptions"/> bound from the configuration section
+    /// <c>Clerk</c>, then <paramref name="configure"/>, and validated at start-up for that API's credentials.
+    /// </summary>
+    /// <typeparam name="TClient">The client type.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <param name="apiKind">The API the client was generated for; the options are validated for it.</param>
+    /// <param name="factory">Creates the client from its <see cref="HttpClient"/> and the options.</param>
+    /// <param name="configure">Adjusts the options after configuration binding.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddClerkClient<TClient>(
+        this IServiceCollection services,
+        ClerkApiKind apiKind,
+        Func<HttpClient, ClerkClientOptions, TClient> factory,
+        Action<ClerkClientOptions>? configure = null)
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,7 +61,11 @@ public static class ClerkServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ClerkClientOptions>, ClerkClientOptionsServices>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkClientOptions>, ClerkClientOptionsValidator>());
+        // One validator per API kind registered: an application with a Backend and a Frontend client needs both sets of credentials.
+        if (!services.Any(descriptor => descriptor.ImplementationInstance is ClerkClientOptionsValidator validator && validator.ApiKind == apiKind))
+        {
+            services.AddSingleton<IValidateOptions<ClerkClientOptions>>(new ClerkClientOptionsValidator(apiKind));
+        }
 
         return services
             .AddHttpClient(HttpClientName<TClient>())

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace Clerk.Generated.Http;
 
 /// <summary>
-/// How the Clerk client reaches the Backend API. Bound from the configuration section <c>Clerk</c> when registered
-/// with <c>AddClerkClient</c>; validated before the first call. The secret key never appears in <see cref="ToString"/>.
+/// How a generated Clerk client reaches its API. Bound from the configuration section <c>Clerk</c> when registered
+/// with <c>AddClerkClient</c>; validated before the first call for the API the client was generated for
+/// (<see cref="ClerkApiKind"/>): the Backend API needs <see cref="SecretKey"/>, the Platform API
+/// <see cref="PlatformAccessToken"/>, the Frontend API <see cref="FrontendApiUrl"/> or <see cref="PublishableKey"/>.
+/// Keys and tokens never appear in <see cref="ToString"/>.
 /// </summary>
 public sealed class ClerkClientOptions
 {
@@ -14,6 +17,9 @@ public sealed class ClerkClientOptions
 
     /// <summary>The environment variable read when <see cref="SecretKey"/> is not set.</summary>
     public const string SecretKeyEnvironmentVariable = "CLERK_SECRET_KEY";
+
+    /// <summary>The environment variable read when <see cref="PublishableKey"/> is not set.</summary>
+    public const string PublishableKeyEnvironmentVariable = "CLERK_PUBLISHABLE_KEY";
 
     /// <summary>The default API URL.</summary>
     public const string DefaultApiUrl = "https://api.clerk.com";
@@ -24,8 +30,39 @@ public sealed class ClerkClientOptions
     /// </summary>
     public string? SecretKey { get; set; }
 
-    /// <summary>The API's absolute base URL, without the <c>/v1</c> version segment. Default <c>https://api.clerk.com</c>.</summary>
+    /// <summary>
+    /// The Backend and Platform APIs' absolute base URL, without the <c>/v1</c> of the spec's server. Default
+    /// <c>https://api.clerk.com</c>.
+    /// </summary>
     public string ApiUrl { get; set; } = DefaultApiUrl;
+
+    /// <summary>The Platform API access token sent as the bearer token by a client generated from the Platform API spec.</summary>
+    public string? PlatformAccessToken { get; set; }
+
+    /// <summary>
+    /// The Frontend API's absolute URL (<c>https://clerk.example.com</c>, or a proxy's URL), for a client generated from
+    /// the Frontend API spec. When not set, it is derived from <see cref="PublishableKey"/> as Clerk's SDKs do:
+    /// <c>https://</c> and the host encoded in the key.
+    /// </summary>
+    public string? FrontendApiUrl { get; set; }
+
+    /// <summary>
+    /// The publishable key (<c>pk_test_…</c> or <c>pk_live_…</c>) that names the Frontend API's host when
+    /// <see cref="FrontendApiUrl"/> is not set. When not set, the <c>CLERK_PUBLISHABLE_KEY</c> environment variable is used.
+    /// </summary>
+    public string? PublishableKey { get; set; }
+
+    /// <summary>
+    /// The client token a native application authenticates to the Frontend API with: sent as the bearer token, with
+    /// <c>_is_native=true</c> in the query as the spec's <c>ProductionNativeApp</c> scheme requires.
+    /// </summary>
+    public string? ClientToken { get; set; }
+
+    /// <summary>
+    /// A development instance's dev-browser token (from <c>POST /v1/dev_browser</c>), sent to the Frontend API as the
+    /// <c>__dev_session</c> query parameter, the spec's <c>DevBrowser</c> scheme.
+    /// </summary>
+    public string? DevBrowserToken { get; set; }
 
     /// <summary>The value of the <c>Clerk-API-Version</c> header; <see langword="null"/> sends the version of the spec the client was generated from.</summary>
     public string? ApiVersion { get; set; }
@@ -49,7 +86,15 @@ public sealed class ClerkClientOptions
     internal string? ResolveSecretKey() =>
         string.IsNullOrEmpty(SecretKey) ? Environment.GetEnvironmentVariable(SecretKeyEnvironmentVariable) : SecretKey;
 
+    /// <summary>The publishable key to use: <see cref="PublishableKey"/>, else the <c>CLERK_PUBLISHABLE_KEY</c> environment variable.</summary>
+    internal string? ResolvePublishableKey() =>
+        string.IsNullOrEmpty(PublishableKey) ? Environment.GetEnvironmentVariable(PublishableKeyEnvironmentVariable) : PublishableKey;
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"ApiUrl={ApiUrl}, ApiVersion={ApiVersion ?? "(spec)"}, SecretKey={(string.IsNullOrEmpty(ResolveSecretKey()) ? "(not set)" : "(set, redacted)")}, Timeout={Timeout}, Retry=[{Retry}], UserAgentSuffix={UserAgentSuffix}";
+        $"ApiUrl={ApiUrl}, FrontendApiUrl={FrontendApiUrl ?? "(not set)"}, ApiVersion={ApiVersion ?? "(spec)"}, SecretKey={Redacted(ResolveSecretKey())}, "
+        + $"PlatformAccessToken={Redacted(PlatformAccessToken)}, ClientToken={Redacted(ClientToken)}, DevBrowserToken={Redacted(DevBrowserToken)}, "
+        + $"Timeout={Timeout}, Retry=[{Retry}], UserAgentSuffix={UserAgentSuffix}";
+
+    private static string Redacted(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set, redacted)";
 }

@@ -3,27 +3,71 @@ using Microsoft.Extensions.Options;
 namespace Clerk.Generated.Http;
 
 /// <summary>
-/// Checks <see cref="ClerkClientOptions"/> with messages that say what to fix, without ever quoting the secret key.
-/// Runs at start-up under dependency injection and in the <see cref="ClerkHttpTransport"/> constructor otherwise.
+/// Checks <see cref="ClerkClientOptions"/> for one API (<see cref="ClerkApiKind"/>) with messages that say what to
+/// fix, without ever quoting a key or token. Runs at start-up under dependency injection and in the
+/// <see cref="ClerkHttpTransport"/> constructor otherwise.
 /// </summary>
 public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOptions>
 {
     private static readonly TimeSpan LongestTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>A validator for Backend API clients.</summary>
+    public ClerkClientOptionsValidator()
+        : this(ClerkApiKind.Backend)
+    {
+    }
+
+    /// <summary>A validator for clients of <paramref name="apiKind"/>.</summary>
+    public ClerkClientOptionsValidator(ClerkApiKind apiKind) => ApiKind = apiKind;
+
+    /// <summary>The API whose credentials are checked.</summary>
+    public ClerkApiKind ApiKind { get; }
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ClerkClientOptions options)
     {
-        var failures = GetFailures(options);
+        var failures = GetFailures(options, ApiKind);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Lists what is wrong with <paramref name="options"/>; empty when they are valid.</summary>
-    public static IReadOnlyList<string> GetFailures(ClerkClientOptions options)
+    /// <summary>Lists what is wrong with <paramref name="options"/> for a Backend API client; empty when they are valid.</summary>
+    public static IReadOnlyList<string> GetFailures(ClerkClientOptions options) => GetFailures(options, ClerkApiKind.Backend);
+
+    /// <summary>Lists what is wrong with <paramref name="options"/> for a client of <paramref name="apiKind"/>; empty when they are valid.</summary>
+    public static IReadOnlyList<string> GetFailures(ClerkClientOptions options, ClerkApiKind apiKind)
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        var section = ClerkClientOptions.SectionName;
+        switch (apiKind)
+        {
+            case ClerkApiKind.Frontend:
+                AddFrontendFailures(options, failures);
+                break;
+            case ClerkApiKind.Platform:
+                AddPlatformFailures(options, failures);
+                break;
+            default:
+                AddBackendFailures(options, failures);
+                break;
+        }
 
+        AddTransportFailures(options, failures);
+        return failures;
+    }
+
+    /// <summary>Throws <see cref="ClerkClientOptionsException"/> listing every problem, if there is one.</summary>
+    internal static void ThrowIfInvalid(ClerkClientOptions options, ClerkApiKind apiKind)
+    {
+        var failures = GetFailures(options, apiKind);
+        if (failures.Count > 0)
+        {
+            throw new ClerkClientOptionsException(apiKind, failures);
+        }
+    }
+
+    private static void AddBackendFailures(ClerkClientOptions options, List<string> failures)
+    {
+        var section = ClerkClientOptions.SectionName;
         var key = options.ResolveSecretKey();
         if (string.IsNullOrWhiteSpace(key))
         {
@@ -35,13 +79,65 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
             failures.Add($"{section}:SecretKey does not look like a Clerk secret key: it must be 'sk_test_' or 'sk_live_' followed by the key, with no spaces. A publishable key (pk_...) does not work here.");
         }
 
-        if (!Uri.TryCreate(options.ApiUrl, UriKind.Absolute, out var apiUrl)
-            || (apiUrl.Scheme != Uri.UriSchemeHttps && apiUrl.Scheme != Uri.UriSchemeHttp)
-            || !string.IsNullOrEmpty(apiUrl.Query) || !string.IsNullOrEmpty(apiUrl.Fragment))
+        AddApiUrlFailures(options, failures);
+    }
+
+    private static void AddPlatformFailures(ClerkClientOptions options, List<string> failures)
+    {
+        var section = ClerkClientOptions.SectionName;
+        if (string.IsNullOrWhiteSpace(options.PlatformAccessToken))
         {
-            failures.Add($"{section}:ApiUrl must be an absolute http(s) URL without query or fragment, such as {ClerkClientOptions.DefaultApiUrl}; got '{options.ApiUrl}'.");
+            failures.Add($"{section}:PlatformAccessToken is not set. The Platform API takes a platform API access token (created in the Clerk Dashboard under your workspace's settings); an instance's secret key does not work here.");
+        }
+        else if (!IsHeaderSafeToken(options.PlatformAccessToken))
+        {
+            failures.Add($"{section}:PlatformAccessToken must be the token alone: printable ASCII without spaces.");
         }
 
+        AddApiUrlFailures(options, failures);
+    }
+
+    private static void AddFrontendFailures(ClerkClientOptions options, List<string> failures)
+    {
+        var section = ClerkClientOptions.SectionName;
+        if (options.FrontendApiUrl is { } url)
+        {
+            if (!IsBaseUrl(url))
+            {
+                failures.Add($"{section}:FrontendApiUrl must be an absolute http(s) URL without query or fragment, such as https://clerk.example.com; got '{url}'.");
+            }
+        }
+        else if (options.ResolvePublishableKey() is not { Length: > 0 } key)
+        {
+            failures.Add($"{section}:FrontendApiUrl is not set and neither is {section}:PublishableKey (nor the {ClerkClientOptions.PublishableKeyEnvironmentVariable} environment variable). Set one: the publishable key (pk_test_... or pk_live_...) names the Frontend API's host.");
+        }
+        else if (!Requests.ClerkPublishableKey.TryParse(key, out _))
+        {
+            failures.Add($"{section}:PublishableKey does not look like a Clerk publishable key: it must be 'pk_test_' or 'pk_live_' followed by the base64 of the Frontend API host and '$'. A secret key (sk_...) does not work here.");
+        }
+
+        if (options.ClientToken is { } clientToken && !IsHeaderSafeToken(clientToken))
+        {
+            failures.Add($"{section}:ClientToken must be the token alone: printable ASCII without spaces, or unset.");
+        }
+
+        if (options.DevBrowserToken is { } devBrowserToken && !IsHeaderSafeToken(devBrowserToken))
+        {
+            failures.Add($"{section}:DevBrowserToken must be the token alone: printable ASCII without spaces, or unset.");
+        }
+    }
+
+    private static void AddApiUrlFailures(ClerkClientOptions options, List<string> failures)
+    {
+        if (!IsBaseUrl(options.ApiUrl))
+        {
+            failures.Add($"{ClerkClientOptions.SectionName}:ApiUrl must be an absolute http(s) URL without query or fragment, such as {ClerkClientOptions.DefaultApiUrl}; got '{options.ApiUrl}'.");
+        }
+    }
+
+    private static void AddTransportFailures(ClerkClientOptions options, List<string> failures)
+    {
+        var section = ClerkClientOptions.SectionName;
         if (options.ApiVersion is { } version && (version.Length == 0 || version.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
         {
             failures.Add($"{section}:ApiVersion must be a version such as 2025-11-10 without spaces, or unset to use the spec's version.");
@@ -74,7 +170,13 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
                 failures.Add($"{section}:Retry delays (BaseDelay, MaxDelay, MaxElapsedTime) must not be negative.");
             }
         }
-
-        return failures;
     }
+
+    private static bool IsBaseUrl(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url)
+        && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+        && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment);
+
+    /// <summary>A token that can go into a header or a query as it is: visible ASCII, at least one character.</summary>
+    private static bool IsHeaderSafeToken(string token) => token.Length > 0 && token.All(c => c is > ' ' and < '\x7f');
 }

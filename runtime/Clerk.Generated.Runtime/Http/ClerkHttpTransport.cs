@@ -8,9 +8,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Clerk.Generated.Http;
 
 /// <summary>
-/// Sends <see cref="ClerkRequest"/>s to the Clerk Backend API: <c>{ApiUrl}/v1{Path}{Query}</c> with the bearer
-/// secret key and the <c>Clerk-API-Version</c> header, JSON through source-generated <see cref="JsonTypeInfo{T}"/>,
-/// retries with backoff, a per-attempt timeout, telemetry, and typed errors. The generated client calls it.
+/// Sends <see cref="ClerkRequest"/>s to a Clerk API: <c>{server}{base path}{Path}{Query}</c>, where the server is
+/// <see cref="ClerkClientOptions.ApiUrl"/> (Backend and Platform APIs) or the Frontend API's URL, and the base path is
+/// the spec's (<see cref="ClerkApiDescription.BasePath"/>); with that API's credentials (secret key, platform access
+/// token, or client / dev-browser token) and the <c>Clerk-API-Version</c> header, JSON through source-generated
+/// <see cref="JsonTypeInfo{T}"/>, retries with backoff, a per-attempt timeout, telemetry, and typed errors. The
+/// generated client calls it.
 /// </summary>
 public class ClerkHttpTransport
 {
@@ -23,37 +26,39 @@ public class ClerkHttpTransport
     private static readonly Lazy<HttpClient> SharedHttpClient = new(CreateSharedHttpClient);
 
     private readonly HttpClient _httpClient;
-    private readonly string _secretKey;
-    private readonly string _apiBase;
-    private readonly string _apiVersion;
+    private readonly ClerkApiCredentials _credentials;
+    private readonly string? _apiVersion;
     private readonly string _userAgent;
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ClerkRetryPolicy _retry;
-    private readonly string _serverAddress;
 
-    /// <summary>Creates a transport over <paramref name="httpClient"/>, whose own <c>BaseAddress</c> is ignored.</summary>
+    /// <summary>Creates a Backend API transport over <paramref name="httpClient"/>, whose own <c>BaseAddress</c> is ignored.</summary>
     /// <param name="httpClient">The client to send through, typically a typed client from <c>IHttpClientFactory</c>.</param>
     /// <param name="options">The options; copied, so later changes have no effect.</param>
     /// <param name="specApiVersion">The spec's <c>info.version</c>, sent as <c>Clerk-API-Version</c> unless <see cref="ClerkClientOptions.ApiVersion"/> is set.</param>
-    /// <exception cref="ArgumentException">The options are not valid; the message lists every problem.</exception>
+    /// <exception cref="ClerkClientOptionsException">The options are not valid; it lists every problem.</exception>
     public ClerkHttpTransport(HttpClient httpClient, ClerkClientOptions options, string specApiVersion)
+        : this(httpClient, options, ClerkApiDescription.Backend(specApiVersion))
+    {
+    }
+
+    /// <summary>Creates a transport for the API <paramref name="api"/> describes over <paramref name="httpClient"/>, whose own <c>BaseAddress</c> is ignored.</summary>
+    /// <param name="httpClient">The client to send through, typically a typed client from <c>IHttpClientFactory</c>.</param>
+    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <param name="api">The generated client's spec: which API, its version and its server's base path.</param>
+    /// <exception cref="ClerkClientOptionsException">The options are not valid for that API; it lists every problem.</exception>
+    public ClerkHttpTransport(HttpClient httpClient, ClerkClientOptions options, ClerkApiDescription api)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(specApiVersion);
-        var failures = ClerkClientOptionsValidator.GetFailures(options);
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException("Invalid Clerk client options: " + string.Join(" ", failures), nameof(options));
-        }
+        ArgumentNullException.ThrowIfNull(api);
+        ClerkClientOptionsValidator.ThrowIfInvalid(options, api.Kind);
 
         _httpClient = httpClient;
-        _secretKey = options.ResolveSecretKey()!;
-        _apiBase = options.ApiUrl.TrimEnd('/') + "/v1";
-        _serverAddress = new Uri(options.ApiUrl).Host;
-        _apiVersion = options.ApiVersion ?? specApiVersion;
+        _credentials = ClerkApiCredentials.Resolve(options, api);
+        _apiVersion = options.ApiVersion ?? (api.SendsSpecVersion ? api.Version : null);
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgentSuffix) ? ProductUserAgent : $"{ProductUserAgent} {options.UserAgentSuffix.Trim()}";
         _timeout = options.Timeout;
         _time = options.TimeProvider ?? TimeProvider.System;
@@ -82,8 +87,19 @@ public class ClerkHttpTransport
     {
     }
 
-    /// <summary>The <c>Clerk-API-Version</c> this transport sends.</summary>
-    public string ApiVersion => _apiVersion;
+    /// <summary>
+    /// Creates a transport for the API <paramref name="api"/> describes over one process-wide <see cref="HttpClient"/>,
+    /// for use without dependency injection.
+    /// </summary>
+    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <param name="api">The generated client's spec.</param>
+    public ClerkHttpTransport(ClerkClientOptions options, ClerkApiDescription api)
+        : this(SharedHttpClient.Value, options, api)
+    {
+    }
+
+    /// <summary>The <c>Clerk-API-Version</c> this transport sends, or <see langword="null"/> when it sends none (see <see cref="ClerkApiDescription"/>).</summary>
+    public string? ApiVersion => _apiVersion;
 
     /// <summary>Sends the request and reads a 2xx response body as <typeparamref name="T"/>.</summary>
     /// <exception cref="ClerkApiException">The API answered with an error status (after any retries).</exception>
@@ -141,10 +157,7 @@ public class ClerkHttpTransport
     public Uri GetRequestUri(ClerkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-
-        // Sent exactly as built: the path's segments are already escaped, and canonicalisation would unescape
-        // "%2E%2E" into ".." and let a crafted id address a different resource.
-        return new Uri(_apiBase + request.Path + request.Query, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        return _credentials.GetRequestUri(request);
     }
 
     /// <summary>
@@ -161,7 +174,7 @@ public class ClerkHttpTransport
         cancellationToken.ThrowIfCancellationRequested();
         await request.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
-        using var call = new ClerkCallTelemetry(request, _serverAddress, _time);
+        using var call = new ClerkCallTelemetry(request, _credentials.ServerAddress, _time);
         try
         {
             while (true)
@@ -308,8 +321,16 @@ public class ClerkHttpTransport
     private HttpRequestMessage CreateMessage(ClerkRequest request)
     {
         var message = new HttpRequestMessage(request.Method, GetRequestUri(request));
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secretKey);
-        message.Headers.TryAddWithoutValidation(ApiVersionHeader, _apiVersion);
+        if (_credentials.BearerToken is { } token)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (_apiVersion is not null)
+        {
+            message.Headers.TryAddWithoutValidation(ApiVersionHeader, _apiVersion);
+        }
+
         message.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.ApplyHeaders(message);
@@ -325,5 +346,5 @@ public class ClerkHttpTransport
         };
 
     /// <inheritdoc />
-    public override string ToString() => $"ClerkHttpTransport {_apiBase} (API version {_apiVersion})";
+    public override string ToString() => $"ClerkHttpTransport {_credentials.BaseUrl} (API version {_apiVersion ?? "not sent"})";
 }

@@ -56,6 +56,20 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(params SpecItem[] specs) => Run(specs, ConsumerSource);
 
+    /// <summary>
+    /// Generates from <paramref name="specs"/>, compiles <paramref name="source"/> with the output (asserting no
+    /// warnings), loads the assembly and returns its type <paramref name="typeName"/>.
+    /// </summary>
+    public static Type CompileAndLoad(IEnumerable<SpecItem> specs, string source, string assemblyName, string typeName)
+    {
+        var run = Run(specs, source, trackSteps: false);
+        NUnit.Framework.Assert.That(run.CompileDiagnostics().Select(d => d.ToString()), NUnit.Framework.Is.Empty, "the consumer and the generated code compile without warnings");
+        using var image = new MemoryStream();
+        var emitted = run.OutputCompilation.WithAssemblyName(assemblyName).Emit(image);
+        NUnit.Framework.Assert.That(emitted.Success, NUnit.Framework.Is.True, string.Join(Environment.NewLine, emitted.Diagnostics));
+        return System.Reflection.Assembly.Load(image.ToArray()).GetType(typeName)!;
+    }
+
     public static GeneratorRun Run(IEnumerable<SpecItem> specs, string source, bool trackSteps = true)
     {
         var compilation = CreateCompilation(source);

@@ -147,6 +147,6 @@ public sealed class GeneratedClientTests
 
         Assert.That(client.Transport.GetRequestUri(ClerkRequest.ForEndpoint(ClerkEndpoints.ListAllowlistIdentifiers)).AbsoluteUri,
             Is.EqualTo("https://api.clerk.com/v1/allowlist_identifiers"));
-        Assert.That(() => new ClerkClient(new ClerkClientOptions { SecretKey = "pk_test_abc" }), Throws.ArgumentException.With.Message.Contains("SecretKey"));
+        Assert.That(() => new ClerkClient(new ClerkClientOptions { SecretKey = "pk_test_abc" }), Throws.TypeOf<ClerkClientOptionsException>().With.Property(nameof(ClerkClientOptionsException.ApiKind)).EqualTo(ClerkApiKind.Backend).And.Message.Contains("SecretKey"));
     }
 }

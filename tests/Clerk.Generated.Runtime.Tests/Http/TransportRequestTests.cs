@@ -133,7 +133,7 @@ public sealed class TransportRequestTests
             o.ApiUrl = "/relative";
         });
 
-        var error = Assert.Throws<ArgumentException>(() => _ = new ClerkHttpTransport(new HttpClient(), options, Transports.SpecVersion));
+        var error = Assert.Throws<ClerkClientOptionsException>(() => _ = new ClerkHttpTransport(new HttpClient(), options, Transports.SpecVersion));
 
         Assert.Multiple(() =>
         {

@@ -11,13 +11,13 @@ namespace Fixtures.Deprecated
     {
         /// <summary>Creates a client over the runtime's shared, connection-recycling HTTP client (no DI needed).</summary>
         public ClerkClient(global::Clerk.Generated.Http.ClerkClientOptions options)
-            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(options, global::Fixtures.Deprecated.ClerkApiInfo.Version))
+            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(options, global::Fixtures.Deprecated.ClerkApiInfo.Api))
         {
         }
 
         /// <summary>Creates a client over an existing <see cref="global::System.Net.Http.HttpClient"/> (for example from IHttpClientFactory).</summary>
         public ClerkClient(global::System.Net.Http.HttpClient httpClient, global::Clerk.Generated.Http.ClerkClientOptions options)
-            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(httpClient, options, global::Fixtures.Deprecated.ClerkApiInfo.Version))
+            : this(new global::Clerk.Generated.Http.ClerkHttpTransport(httpClient, options, global::Fixtures.Deprecated.ClerkApiInfo.Api))
         {
         }
 
@@ -58,5 +58,11 @@ namespace Fixtures.Deprecated
 
         /// <summary>The spec's title.</summary>
         public const string Title = "Deprecated fixture";
+
+        /// <summary>The spec's server URL as written (variables in braces).</summary>
+        public const string ServerUrl = "https://api.clerk.com/v1";
+
+        /// <summary>What the transport needs from the spec: the API, its version, and the base path every operation's path follows.</summary>
+        public static readonly global::Clerk.Generated.Http.ClerkApiDescription Api = new(global::Clerk.Generated.Http.ClerkApiKind.Backend, Version, "/v1");
     }
 }

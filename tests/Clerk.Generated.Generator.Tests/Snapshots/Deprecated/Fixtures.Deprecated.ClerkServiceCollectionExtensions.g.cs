@@ -22,6 +22,7 @@ namespace Fixtures.Deprecated
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Deprecated.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Deprecated.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.EmptyResponses
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.EmptyResponses.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.EmptyResponses.IClerkClient>(services, static client => client);

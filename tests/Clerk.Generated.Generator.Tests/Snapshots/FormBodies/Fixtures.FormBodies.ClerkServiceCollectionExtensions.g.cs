@@ -22,6 +22,7 @@ namespace Fixtures.FormBodies
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.FormBodies.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.FormBodies.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.Maps
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Maps.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Maps.IClerkClient>(services, static client => client);

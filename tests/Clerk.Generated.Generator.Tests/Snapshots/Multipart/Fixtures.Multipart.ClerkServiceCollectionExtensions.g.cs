@@ -22,6 +22,7 @@ namespace Fixtures.Multipart
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Multipart.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Multipart.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.NameCollisions
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.NameCollisions.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.NameCollisions.IClerkClient>(services, static client => client);

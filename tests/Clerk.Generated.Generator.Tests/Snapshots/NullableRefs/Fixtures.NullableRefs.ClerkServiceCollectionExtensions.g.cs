@@ -22,6 +22,7 @@ namespace Fixtures.NullableRefs
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.NullableRefs.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.NullableRefs.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.OpenEnums
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.OpenEnums.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.OpenEnums.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.Pagination
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Pagination.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Pagination.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.PatchTristate
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.PatchTristate.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.PatchTristate.IClerkClient>(services, static client => client);

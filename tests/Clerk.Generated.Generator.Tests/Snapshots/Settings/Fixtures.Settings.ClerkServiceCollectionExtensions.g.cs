@@ -22,6 +22,7 @@ namespace Fixtures.Settings
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Settings.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Settings.IClerkClient>(services, static client => client);

@@ -22,6 +22,7 @@ namespace Fixtures.Unions
         {
             var builder = global::Microsoft.Extensions.DependencyInjection.ClerkServiceCollectionExtensions.AddClerkClient(
                 services,
+                global::Clerk.Generated.Http.ClerkApiKind.Backend,
                 static (httpClient, options) => new global::Fixtures.Unions.ClerkClient(httpClient, options),
                 configure);
             Add<global::Fixtures.Unions.IClerkClient>(services, static client => client);
