@@ -68,7 +68,8 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
         await Expect("valid token without the role", "/org/settings", reader, HttpStatusCode.Forbidden);
         await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable);
 
-        var printed = Regex.Match(sample.Output, "Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)");
+        // The sample prints its curl command a moment after it starts listening (minting stays off the start path).
+        var printed = await sample.WaitForOutputAsync(new Regex("Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)"), TimeSpan.FromSeconds(10));
         Check("printed curl command", printed.Success, printed.Success ? "found" : "no curl command in the output");
         if (printed.Success)
         {
@@ -298,6 +299,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>The first match of <paramref name="pattern"/> in the output, waiting for it at most <paramref name="timeout"/>.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            var match = pattern.Match(Output);
+            if (match.Success || stopwatch.Elapsed > timeout || _process.HasExited)
+            {
+                return match;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private void Append(string? line)
