@@ -110,6 +110,9 @@ public sealed class AttackSuiteTests
         yield return Case("standard base64 alphabet", () => Sign(GoodHeader, GoodPayload).Replace('-', '+').Replace('_', '/') + "+/", TokenRejectionReason.Malformed);
         yield return Case("whitespace inside", () => Sign(GoodHeader, GoodPayload).Insert(10, " "), TokenRejectionReason.Malformed);
         yield return Case("Bearer prefix left on", () => "Bearer " + Sign(GoodHeader, GoodPayload), TokenRejectionReason.Malformed);
+        yield return Case("a Latin-1 letter in the payload segment", () => Sign(GoodHeader, GoodPayload).Insert(60, "\u00e9"), TokenRejectionReason.Malformed);
+        yield return Case("a fullwidth dot between header and payload", () => Sign(GoodHeader, GoodPayload).Replace('.', '\uff0e'), TokenRejectionReason.Malformed);
+        yield return Case("a NUL character at the end", () => Sign(GoodHeader, GoodPayload) + "\0", TokenRejectionReason.Malformed);
         yield return Case("invalid UTF-8 in a claim", () => SignBytes(GoodHeader, [.. Encoding.UTF8.GetBytes("{\"sub\":\"user_"), 0xC3, 0x28, .. Encoding.UTF8.GetBytes($"\",\"exp\":{Iat + 60}}}")]), TokenRejectionReason.Malformed);
         yield return Case("UTF-8 byte order mark before the payload", () => SignBytes(GoodHeader, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(GoodPayload)]), TokenRejectionReason.Malformed);
 

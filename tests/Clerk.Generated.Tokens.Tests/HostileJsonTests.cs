@@ -105,6 +105,24 @@ public sealed class HostileJsonTests
     }
 
     [Test]
+    public async Task A_token_of_several_kilobytes_is_read_whole_and_its_signature_still_checked()
+    {
+        var padding = new string('a', 6000);
+        using var tokens = new ClerkTestTokens(SharedKeys.Primary, _time);
+        var validator = new ClerkTokenValidator(tokens.Keys, options: null, _time);
+        var token = tokens.SignRaw(Header(), Payload($$""","pad":"{{padding}}","after":1"""));
+        var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
+
+        var result = await validator.ValidateAsync(token);
+        var rejected = await validator.ValidateAsync(tampered);
+
+        Assert.That(result.IsValid, Is.True, result.Message);
+        Assert.That(result.Token!.TryGetClaim("pad", out var pad) ? pad.GetString() : null, Is.EqualTo(padding));
+        Assert.That(result.Token.HasClaim("after"), Is.True);
+        Assert.That(rejected.Reason, Is.EqualTo(TokenRejectionReason.BadSignature));
+    }
+
+    [Test]
     public async Task Many_distinct_custom_claims_are_accepted()
     {
         var many = string.Concat(Enumerable.Range(0, 60).Select(i => $",\"c{i}\":{i}"));

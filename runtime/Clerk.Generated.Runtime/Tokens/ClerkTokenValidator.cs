@@ -16,14 +16,14 @@ namespace Clerk.Generated.Tokens;
 /// </summary>
 public sealed class ClerkTokenValidator
 {
-    /// <summary>Header and signing input up to this many bytes are handled on the stack.</summary>
-    private const int StackBufferBytes = 2048;
+    /// <summary>Tokens up to this many characters are read on the stack; longer ones in a pooled buffer.</summary>
+    private const int StackBufferBytes = 4096;
 
     /// <summary>Clerk headers are ~100 characters; longer ones are refused before decoding.</summary>
     private const int MaxHeaderSegmentLength = 2048;
 
-    private static readonly SearchValues<char> CompactJwsChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.");
+    private static readonly SearchValues<byte> CompactJwsBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."u8);
 
     private readonly IJwksProvider _keys;
     private readonly TimeProvider _time;
@@ -122,7 +122,7 @@ public sealed class ClerkTokenValidator
             return ValueTask.FromResult(cached);
         }
 
-        var result = ValidateWithKnownKey(token, nowMilliseconds, out var keyIdToFetch);
+        var result = Validate(token, key: null, nowMilliseconds, out var keyIdToFetch);
         return result is not null
             ? Complete(token, result)
             : ValidateAfterKeyLookupAsync(token, keyIdToFetch!, cancellationToken);
@@ -135,7 +135,7 @@ public sealed class ClerkTokenValidator
         {
             case JwksKeyLookupStatus.Found:
                 var nowMilliseconds = _time.GetUtcNow().ToUnixTimeMilliseconds();
-                return await Complete(token, VerifyAndCheckClaims(token, lookup.Key!, nowMilliseconds)).ConfigureAwait(false);
+                return await Complete(token, Validate(token, lookup.Key!, nowMilliseconds, out _)!).ConfigureAwait(false);
             case JwksKeyLookupStatus.Unavailable:
                 return await Reject(TokenRejectionReason.KeysUnavailable).ConfigureAwait(false);
             default:
@@ -144,41 +144,68 @@ public sealed class ClerkTokenValidator
     }
 
     /// <summary>
-    /// Everything up to the key lookup, synchronously. Returns null (and the <c>kid</c> to fetch) when the key is not
-    /// in memory; otherwise the verdict.
+    /// Everything from the token's text to the verdict, synchronously. The token is narrowed to ASCII once (any other
+    /// character makes it malformed) and every later step reads those bytes: the signing input is a slice of them.
+    /// Returns null, with the <c>kid</c> to fetch, when no <paramref name="key"/> is given and the key is not in memory.
     /// </summary>
     [SkipLocalsInit]
-    private ClerkTokenValidationResult? ValidateWithKnownKey(string token, long nowMilliseconds, out string? keyIdToFetch)
+    private ClerkTokenValidationResult? Validate(string token, ClerkSigningKey? key, long nowMilliseconds, out string? keyIdToFetch)
+    {
+        byte[]? rented = null;
+        var buffer = token.Length <= StackBufferBytes
+            ? stackalloc byte[StackBufferBytes]
+            : (rented = ArrayPool<byte>.Shared.Rent(token.Length));
+        try
+        {
+            if (Ascii.FromUtf16(token, buffer, out var length) != OperationStatus.Done)
+            {
+                keyIdToFetch = null;
+                return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
+            }
+
+            return ValidateAscii(buffer[..length], key, nowMilliseconds, out keyIdToFetch);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                // The buffer holds the token, a credential: it must not linger in a shared pool.
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
+            }
+        }
+    }
+
+    [SkipLocalsInit]
+    private ClerkTokenValidationResult? ValidateAscii(ReadOnlySpan<byte> token, ClerkSigningKey? key, long nowMilliseconds, out string? keyIdToFetch)
     {
         keyIdToFetch = null;
-        var chars = token.AsSpan();
-        if (chars.ContainsAnyExcept(CompactJwsChars))
+        if (token.ContainsAnyExcept(CompactJwsBytes))
         {
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
 
-        var firstDot = chars.IndexOf('.');
-        var secondDot = firstDot < 0 ? -1 : chars[(firstDot + 1)..].IndexOf('.') + firstDot + 1;
+        var firstDot = token.IndexOf((byte)'.');
+        var secondDot = firstDot < 0 ? -1 : token[(firstDot + 1)..].IndexOf((byte)'.') + firstDot + 1;
         if (firstDot <= 0
             || secondDot <= firstDot + 1
-            || secondDot == chars.Length - 1
-            || chars[(secondDot + 1)..].Contains('.')
+            || secondDot == token.Length - 1
+            || token[(secondDot + 1)..].Contains((byte)'.')
             || firstDot > MaxHeaderSegmentLength)
         {
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
 
-        var headerSegment = chars[..firstDot];
+        var headerSegment = token[..firstDot];
         var known = Volatile.Read(ref _lastValidHeader);
         if (known is not null && headerSegment.SequenceEqual(known.Segment))
         {
-            return _keys.TryGetKey(known.KeyId, out var knownKey)
-                ? VerifyAndCheckClaims(token, knownKey, nowMilliseconds)
+            return key is not null || _keys.TryGetKey(known.KeyId, out key)
+                ? VerifyAndCheckClaims(token, firstDot, secondDot, key, nowMilliseconds)
                 : ReturnKeyToFetch(known.KeyId, out keyIdToFetch);
         }
 
         Span<byte> header = stackalloc byte[Base64Url.GetMaxDecodedLength(MaxHeaderSegmentLength)];
-        if (Base64Url.DecodeFromChars(headerSegment, header, out _, out var headerLength) != OperationStatus.Done)
+        if (Base64Url.DecodeFromUtf8(headerSegment, header, out _, out var headerLength) != OperationStatus.Done)
         {
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
@@ -190,16 +217,16 @@ public sealed class ClerkTokenValidator
             return ClerkTokenValidationResult.Rejected(headerVerdict);
         }
 
-        if (!_keys.TryGetKey(keyId[..keyIdLength], out var key))
+        if (key is null && !_keys.TryGetKey(keyId[..keyIdLength], out key))
         {
             return ReturnKeyToFetch(keyId[..keyIdLength].ToString(), out keyIdToFetch);
         }
 
-        var result = VerifyAndCheckClaims(token, key, nowMilliseconds);
+        var result = VerifyAndCheckClaims(token, firstDot, secondDot, key, nowMilliseconds);
         if (result.IsValid)
         {
             // Only a header that came with a valid signature is remembered, so forged tokens cannot displace it.
-            Volatile.Write(ref _lastValidHeader, new ValidHeader(headerSegment.ToString(), keyId[..keyIdLength].ToString()));
+            Volatile.Write(ref _lastValidHeader, new ValidHeader(headerSegment.ToArray(), keyId[..keyIdLength].ToString()));
         }
 
         return result;
@@ -211,39 +238,18 @@ public sealed class ClerkTokenValidator
         return null;
     }
 
-    [SkipLocalsInit]
-    private ClerkTokenValidationResult VerifyAndCheckClaims(string token, ClerkSigningKey key, long nowMilliseconds)
+    /// <summary>The signature over <c>header.payload</c> first, then the payload's claims.</summary>
+    private ClerkTokenValidationResult VerifyAndCheckClaims(ReadOnlySpan<byte> token, int firstDot, int secondDot, ClerkSigningKey key, long nowMilliseconds)
     {
-        var chars = token.AsSpan();
-        var firstDot = chars.IndexOf('.');
-        var secondDot = chars.LastIndexOf('.');
-        // The signing input is the ASCII text "header.payload"; every char was checked to be base64url or '.'.
-        var signingInputChars = chars[..secondDot];
-        byte[]? rented = null;
-        var signingInput = signingInputChars.Length <= StackBufferBytes
-            ? stackalloc byte[StackBufferBytes]
-            : (rented = ArrayPool<byte>.Shared.Rent(signingInputChars.Length));
-        try
+        var signatureVerdict = Rs256Signature.Verify(key, token[..secondDot], token[(secondDot + 1)..]);
+        if (signatureVerdict != TokenRejectionReason.None)
         {
-            var written = Encoding.ASCII.GetBytes(signingInputChars, signingInput);
-            var signatureVerdict = Rs256Signature.Verify(key, signingInput[..written], chars[(secondDot + 1)..]);
-            if (signatureVerdict != TokenRejectionReason.None)
-            {
-                return ClerkTokenValidationResult.Rejected(signatureVerdict);
-            }
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                // The signing input is the token itself, a credential: it must not linger in a shared pool.
-                ArrayPool<byte>.Shared.Return(rented, clearArray: true);
-            }
+            return ClerkTokenValidationResult.Rejected(signatureVerdict);
         }
 
-        var payloadChars = chars[(firstDot + 1)..secondDot];
-        var payload = new byte[Base64Url.GetMaxDecodedLength(payloadChars.Length)];
-        if (Base64Url.DecodeFromChars(payloadChars, payload, out _, out var payloadLength) != OperationStatus.Done)
+        var payloadSegment = token[(firstDot + 1)..secondDot];
+        var payload = new byte[Base64Url.GetMaxDecodedLength(payloadSegment.Length)];
+        if (Base64Url.DecodeFromUtf8(payloadSegment, payload, out _, out var payloadLength) != OperationStatus.Done)
         {
             return ClerkTokenValidationResult.Rejected(TokenRejectionReason.Malformed);
         }
@@ -377,5 +383,11 @@ public sealed class ClerkTokenValidator
         return ValueTask.FromResult(result);
     }
 
-    private sealed record ValidHeader(string Segment, string KeyId);
+    /// <summary>A header segment (ASCII) that came with a valid signature, and its <c>kid</c>.</summary>
+    private sealed class ValidHeader(byte[] segment, string keyId)
+    {
+        public byte[] Segment { get; } = segment;
+
+        public string KeyId { get; } = keyId;
+    }
 }
