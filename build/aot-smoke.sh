@@ -2,7 +2,8 @@
 # Publishes the sample with Native AOT (warnings are errors, so a clean publish is a zero-warning publish), publishes
 # the JwtBearer baseline the same way, then starts both on loopback ports and checks 200 / 401 / 403 over real HTTP
 # and runs a bounded load (20,000 requests, 32 connections; three alternated rounds) against GET /me of the sample,
-# the sample with EnableTokenCache and the baseline, then starts the sample and the baseline 5 times each,
+# the sample with EnableTokenCache, the baseline and the baseline without authentication (Baseline__Authentication=none,
+# the ceiling), then starts the sample and the baseline 5 times each,
 # alternated, timing exec to the first answered GET /health. Ends with a dotnet-test-style summary line
 # that build/summarize-test-log.mjs counts. Bounded: every step runs under `timeout`.
 set -uo pipefail

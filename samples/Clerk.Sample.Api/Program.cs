@@ -90,10 +90,27 @@ app.MapGet("/me/profile", async Task<IResult> (ClerkJwt jwt, [FromServices] ICle
 
 if (clerk.UsesDevelopmentKey)
 {
-    app.Lifetime.ApplicationStarted.Register(() => PrintDevelopmentToken(app));
+    app.Lifetime.ApplicationStarted.Register(() => _ = PrintDevelopmentTokenSoonAsync(app));
 }
 
 app.Run();
+
+// Minting imports the development private key and makes an RSA signature: done a moment after the server listens, on
+// the thread pool, so it never competes with the first requests for the CPU. A person reading the console sees no
+// difference.
+static async Task PrintDevelopmentTokenSoonAsync(WebApplication app)
+{
+    try
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(250), app.Lifetime.ApplicationStopping);
+    }
+    catch (OperationCanceledException)
+    {
+        return;
+    }
+
+    PrintDevelopmentToken(app);
+}
 
 static void PrintDevelopmentToken(WebApplication app)
 {

@@ -8,9 +8,9 @@ using Clerk.Generated.Testing;
 // Usage: Clerk.Sample.Smoke <sample binary> <JwtBearer baseline binary> [requests] [connections] [starts]
 // Starts the Native AOT sample with no configuration at all on a free loopback port, checks over real HTTP that a valid
 // token gets 200, an invalid one 401 and a missing permission 403, then runs the same bounded load against GET /me of
-// the sample, the sample with EnableTokenCache and the JwtBearer baseline, alternated, and reports requests per second
-// and the ratios. With [starts] > 0, also starts the sample and the baseline that many times each, alternated, and
-// compares exec-to-first-answered-/health. Ends with a dotnet-test-style summary.
+// the sample, the sample with EnableTokenCache, the JwtBearer baseline and that baseline without authentication (the
+// ceiling), alternated, and reports requests per second and the ratios. With [starts] > 0, also starts the sample
+// and the baseline that many times each, alternated, and compares exec-to-first-answered-/health. Ends with a dotnet-test-style summary.
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Clerk.Sample.Smoke <sample binary> <baseline binary> [requests] [connections]");
@@ -68,7 +68,8 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
         await Expect("valid token without the role", "/org/settings", reader, HttpStatusCode.Forbidden);
         await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable);
 
-        var printed = Regex.Match(sample.Output, "Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)");
+        // The sample prints its curl command a moment after it starts listening (minting stays off the start path).
+        var printed = await sample.WaitForOutputAsync(new Regex("Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)"), TimeSpan.FromSeconds(10));
         Check("printed curl command", printed.Success, printed.Success ? "found" : "no curl command in the output");
         if (printed.Success)
         {
@@ -81,11 +82,14 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
     Check("sample starts with EnableTokenCache", cached.Ready, $"first answered request after {cached.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     await using var baseline = await ServiceProcess.StartAsync("jwtbearer", args[1]);
     Check("JwtBearer baseline starts", baseline.Ready, $"first answered request after {baseline.TimeToFirstAnswer.TotalMilliseconds:0} ms");
-    if (sample.Ready && cached.Ready && baseline.Ready)
+    // The ceiling: the baseline binary with no authentication at all (same host, configuration and response).
+    await using var open = await ServiceProcess.StartAsync("no-authentication", args[1], ("Baseline__Authentication", "none"));
+    Check("no-authentication ceiling starts", open.Ready, $"first answered request after {open.TimeToFirstAnswer.TotalMilliseconds:0} ms");
+    if (sample.Ready && cached.Ready && baseline.Ready && open.Ready)
     {
-        // The same GET /me (same response, same logging configuration) on the three services, one after the other in
+        // The same GET /me (same response, same logging configuration) on the four services, one after the other in
         // each round, so drift on a shared machine hits all of them; each side's best round is compared.
-        var contenders = new[] { ("Clerk", sample), ("Clerk, EnableTokenCache", cached), ("JwtBearer", baseline) };
+        var contenders = new[] { ("Clerk", sample), ("Clerk, EnableTokenCache", cached), ("JwtBearer", baseline), ("no authentication", open) };
         var runs = contenders.ToDictionary(c => c.Item1, _ => new List<LoadResult>());
         for (var round = 0; round < 3; round++)
         {
@@ -100,9 +104,11 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
             Check($"load on {name}", results.All(r => r.Errors == 0), results.MaxBy(r => r.RequestsPerSecond)!.ToString());
         }
 
-        var bearer = runs["JwtBearer"].Max(r => r.RequestsPerSecond);
-        Console.WriteLine($"  throughput ratio Clerk / JwtBearer: {runs["Clerk"].Max(r => r.RequestsPerSecond) / bearer:0.00};"
-                          + $" with EnableTokenCache: {runs["Clerk, EnableTokenCache"].Max(r => r.RequestsPerSecond) / bearer:0.00}"
+        double Best(string name) => runs[name].Max(r => r.RequestsPerSecond);
+        var bearer = Best("JwtBearer");
+        Console.WriteLine($"  throughput ratio Clerk / JwtBearer: {Best("Clerk") / bearer:0.00};"
+                          + $" with EnableTokenCache: {Best("Clerk, EnableTokenCache") / bearer:0.00};"
+                          + $" ceiling (no authentication) / JwtBearer: {Best("no authentication") / bearer:0.00}"
                           + $" (req/s per round: {string.Join("; ", runs.Select(r => $"{r.Key} {string.Join(", ", r.Value.Select(v => v.RequestsPerSecond.ToString("0")))}"))})");
     }
 }
@@ -293,6 +299,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>The first match of <paramref name="pattern"/> in the output, waiting for it at most <paramref name="timeout"/>.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            var match = pattern.Match(Output);
+            if (match.Success || stopwatch.Elapsed > timeout || _process.HasExited)
+            {
+                return match;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private void Append(string? line)

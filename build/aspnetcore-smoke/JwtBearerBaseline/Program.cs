@@ -9,32 +9,59 @@ using Microsoft.IdentityModel.Tokens;
 // The same service as the sample's GET /me, with JwtBearer in place of Clerk: same key, issuer pinning, RS256 only,
 // lifetime with 5 s of skew, no audience (Clerk session tokens have none). Same host builder, same logging
 // configuration (appsettings.json, a copy of the sample's) and the same response as the sample.
+// With Baseline:Authentication=none (Baseline__Authentication=none in the environment), the ceiling: the same host,
+// configuration and response with no authentication at all, so a load run can say how much of a request is left to
+// gain.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BaselineJsonContext.Default));
-var rsa = RSA.Create();
-rsa.ImportFromPem(ClerkDevelopmentKey.PublicKeyPem);
-builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+var authenticate = !string.Equals(builder.Configuration["Baseline:Authentication"], "none", StringComparison.OrdinalIgnoreCase);
+if (authenticate)
 {
-    o.MapInboundClaims = false;
-    o.TokenValidationParameters = new TokenValidationParameters
-    {
-        IssuerSigningKey = new RsaSecurityKey(rsa) { KeyId = ClerkDevelopmentKey.KeyId },
-        ValidIssuer = ClerkDevelopmentKey.Issuer,
-        ValidateAudience = false,
-        ValidateLifetime = true,
-        ClockSkew = TimeSpan.FromSeconds(5),
-        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-        NameClaimType = "sub",
-    };
-});
-builder.Services.AddAuthorization();
+    AddJwtBearer(builder.Services);
+}
+
 var app = builder.Build();
-app.UseAuthentication();
-app.UseAuthorization();
+if (authenticate)
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+}
+
 app.MapGet("/health", () => "ok");
-app.MapGet("/me", (ClaimsPrincipal user) => new SessionResponse(user.FindFirstValue("sub")!, user.FindFirstValue("sid")))
-    .RequireAuthorization();
+if (authenticate)
+{
+    app.MapGet("/me", (ClaimsPrincipal user) => new SessionResponse(user.FindFirstValue("sub")!, user.FindFirstValue("sid")))
+        .RequireAuthorization();
+}
+else
+{
+    // What the authenticated /me answers for the load's token (the development descriptor's subject and session).
+    var session = ClerkDevelopmentKey.Descriptor();
+    app.MapGet("/me", () => new SessionResponse(session.Subject!, session.SessionId));
+}
+
 app.Run();
+
+static void AddJwtBearer(IServiceCollection services)
+{
+    var rsa = RSA.Create();
+    rsa.ImportFromPem(ClerkDevelopmentKey.PublicKeyPem);
+    services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+    {
+        o.MapInboundClaims = false;
+        o.TokenValidationParameters = new TokenValidationParameters
+        {
+            IssuerSigningKey = new RsaSecurityKey(rsa) { KeyId = ClerkDevelopmentKey.KeyId },
+            ValidIssuer = ClerkDevelopmentKey.Issuer,
+            ValidateAudience = false,
+            ValidateLifetime = true,
+            ClockSkew = TimeSpan.FromSeconds(5),
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+            NameClaimType = "sub",
+        };
+    });
+    services.AddAuthorization();
+}
 
 internal sealed record SessionResponse(string UserId, string? SessionId);
 

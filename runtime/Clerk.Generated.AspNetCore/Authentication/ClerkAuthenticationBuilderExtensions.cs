@@ -43,7 +43,12 @@ public static class ClerkAuthenticationBuilderExtensions
         // Before the scheme's own delegate: configuration and environment first, code overrides.
         services.AddSingleton<IConfigureOptions<ClerkAuthenticationOptions>>(provider => new ClerkAuthenticationOptionsConfiguration(provider, scheme));
         services.AddClerkGuards();
-        return builder.AddScheme<ClerkAuthenticationOptions, ClerkAuthenticationHandler>(scheme, configure);
+        builder.AddScheme<ClerkAuthenticationOptions, ClerkAuthenticationHandler>(scheme, configure);
+        // AddScheme registers the handler type for activation; one factory registration replaces it (and those of other Clerk schemes).
+        services.TryAddSingleton<ClerkAuthenticationHandlerFactory>();
+        services.RemoveAll<ClerkAuthenticationHandler>();
+        services.AddTransient(static provider => provider.GetRequiredService<ClerkAuthenticationHandlerFactory>().Create());
+        return builder;
     }
 
     /// <summary>The parts shared by the scheme and <c>UseClerk</c>: authorization handler, 403 writer, <see cref="ClerkJwt"/> parameter.</summary>

@@ -5,11 +5,16 @@ namespace Clerk.Generated.Authentication;
 /// </summary>
 public class ClerkAuthenticationEvents
 {
+    // The defaults of the two per-request hooks, kept so the scheme can tell that nobody listens and skip building
+    // their contexts on every authenticated request.
+    private static readonly Func<ClerkTokenReceivedContext, Task> NoTokenReceived = static _ => Task.CompletedTask;
+    private static readonly Func<ClerkTokenValidatedContext, Task> NoTokenValidated = static _ => Task.CompletedTask;
+
     /// <summary>Called first: may supply the token (<see cref="ClerkTokenReceivedContext.Token"/>) or decide the result.</summary>
-    public Func<ClerkTokenReceivedContext, Task> OnTokenReceived { get; set; } = static _ => Task.CompletedTask;
+    public Func<ClerkTokenReceivedContext, Task> OnTokenReceived { get; set; } = NoTokenReceived;
 
     /// <summary>Called after a token validated: may add claims, or reject the request.</summary>
-    public Func<ClerkTokenValidatedContext, Task> OnTokenValidated { get; set; } = static _ => Task.CompletedTask;
+    public Func<ClerkTokenValidatedContext, Task> OnTokenValidated { get; set; } = NoTokenValidated;
 
     /// <summary>Called when a token was rejected, with the reason.</summary>
     public Func<ClerkAuthenticationFailedContext, Task> OnAuthenticationFailed { get; set; } = static _ => Task.CompletedTask;
@@ -34,4 +39,10 @@ public class ClerkAuthenticationEvents
 
     /// <summary>Invokes <see cref="OnForbidden"/>.</summary>
     public virtual Task Forbidden(ClerkForbiddenContext context) => OnForbidden(context);
+
+    /// <summary>Whether <see cref="TokenReceived"/> can do anything: a delegate was set, or a derived class may override it.</summary>
+    internal bool ObservesTokenReceived => GetType() != typeof(ClerkAuthenticationEvents) || !ReferenceEquals(OnTokenReceived, NoTokenReceived);
+
+    /// <summary>Whether <see cref="TokenValidated"/> can do anything: a delegate was set, or a derived class may override it.</summary>
+    internal bool ObservesTokenValidated => GetType() != typeof(ClerkAuthenticationEvents) || !ReferenceEquals(OnTokenValidated, NoTokenValidated);
 }

@@ -41,24 +41,30 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
     /// <inheritdoc />
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var received = new ClerkTokenReceivedContext(Context, Scheme, Options);
-        await Events.TokenReceived(received).ConfigureAwait(false);
-        if (received.Result is not null)
+        string? supplied = null;
+        if (Events.ObservesTokenReceived)
         {
-            return received.Result;
+            var received = new ClerkTokenReceivedContext(Context, Scheme, Options);
+            await Events.TokenReceived(received).ConfigureAwait(false);
+            if (received.Result is not null)
+            {
+                return received.Result;
+            }
+
+            supplied = received.Token;
         }
 
         var scheme = _validators.Get(Scheme.Name);
-        if (scheme.Authenticator is not null && received.Token is not { Length: > 0 })
+        if (scheme.Authenticator is not null && supplied is not { Length: > 0 })
         {
             return await AuthenticateRequestAsync(scheme.Authenticator).ConfigureAwait(false);
         }
 
         string? token;
         ClerkTokenSource source;
-        if (received.Token is { Length: > 0 })
+        if (supplied is { Length: > 0 })
         {
-            token = received.Token;
+            token = supplied;
             source = ClerkTokenSource.Event;
         }
         else
@@ -153,20 +159,28 @@ internal sealed partial class ClerkAuthenticationHandler : AuthenticationHandler
 
     private async Task<AuthenticateResult> SucceedAsync(ClerkTokenValidationResult validation, ClerkTokenSource source)
     {
-        var validated = new ClerkTokenValidatedContext(Context, Scheme, Options, validation, source)
+        var principal = ClerkPrincipalFactory.Create(validation);
+        if (!Events.ObservesTokenValidated)
         {
-            Principal = ClerkPrincipalFactory.Create(validation),
-        };
+            // Nobody listens: the same ticket the event's Success() would build, without the context around it.
+            SetFeature(validation, source);
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        var validated = new ClerkTokenValidatedContext(Context, Scheme, Options, validation, source) { Principal = principal };
         await Events.TokenValidated(validated).ConfigureAwait(false);
         if (validated.Result is not null)
         {
             return validated.Result;
         }
 
-        Context.Features.Set<IClerkAuthenticationFeature>(new ClerkAuthenticationFeature(validation.Token, validation.MachineToken, source));
+        SetFeature(validation, source);
         validated.Success();
         return validated.Result!;
     }
+
+    private void SetFeature(ClerkTokenValidationResult validation, ClerkTokenSource source) =>
+        Context.Features.Set<IClerkAuthenticationFeature>(new ClerkAuthenticationFeature(validation.Token, validation.MachineToken, source));
 
     /// <inheritdoc />
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

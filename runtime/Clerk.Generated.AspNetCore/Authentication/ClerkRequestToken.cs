@@ -21,7 +21,7 @@ internal static class ClerkRequestToken
                 && header.AsSpan(BearerPrefix.Length).Trim() is { Length: > 0 } value)
             {
                 source = ClerkTokenSource.AuthorizationHeader;
-                return value.Length == header.Length - BearerPrefix.Length ? header[BearerPrefix.Length..] : value.ToString();
+                return value.Length == header.Length - BearerPrefix.Length ? BearerTokenMemo.Slice(header, BearerPrefix.Length) : value.ToString();
             }
         }
 
