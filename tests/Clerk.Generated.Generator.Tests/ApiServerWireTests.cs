@@ -40,6 +40,42 @@ public sealed class ApiServerWireTests
                 return jwks.Keys![0].Kid!;
             }
 
+            /// <summary>GET /v1/environment, whose security is anonymous or the dev-browser token.</summary>
+            public static async System.Threading.Tasks.Task<string> GetEnvironment(Clerk.Generated.Http.ClerkClientOptions options)
+            {
+                var environment = await new Fixtures.FrontendApi.ClerkClient(options).Environment.GetEnvironmentAsync();
+                return environment.DisplayConfig!.ApplicationName!;
+            }
+
+            /// <summary>POST /v1/client/sign_ins, anonymous only (security: [{}]).</summary>
+            public static async System.Threading.Tasks.Task<string> CreateSignIn(Clerk.Generated.Http.ClerkClientOptions options)
+            {
+                var client = await new Fixtures.FrontendApi.ClerkClient(options).SignIns.CreateSignInAsync();
+                return client.Id;
+            }
+
+            /// <summary>POST /oauth/token, ClientCredentials or anonymous.</summary>
+            public static async System.Threading.Tasks.Task<string> GetOAuthToken(Clerk.Generated.Http.ClerkClientOptions options)
+            {
+                var token = await new Fixtures.FrontendApi.ClerkClient(options).OAuth2IdentityProvider.GetOAuthTokenAsync(
+                    new Fixtures.FrontendApi.GetOAuthTokenRequest { GrantType = "authorization_code", Code = "code_1" });
+                return token.AccessToken;
+            }
+
+            /// <summary>POST /oauth/token/revoke, ClientCredentials only.</summary>
+            public static async System.Threading.Tasks.Task<string> RevokeOAuthToken(Clerk.Generated.Http.ClerkClientOptions options)
+            {
+                await new Fixtures.FrontendApi.ClerkClient(options).OAuth2IdentityProvider.RevokeOAuthTokenAsync();
+                return "revoked";
+            }
+
+            /// <summary>POST /oauth/token/revoke through the raw escape hatch, which follows the catalogue's security too.</summary>
+            public static async System.Threading.Tasks.Task<string> RevokeOAuthTokenRaw(Clerk.Generated.Http.ClerkClientOptions options)
+            {
+                using var response = await new Fixtures.FrontendApi.ClerkClient(options).SendRawAsync(Fixtures.FrontendApi.ClerkEndpoints.RevokeOAuthToken);
+                return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             /// <summary>The URI the Frontend API client would send GET /v1/client to, without sending.</summary>
             public static string ClientUri(Clerk.Generated.Http.ClerkClientOptions options)
             {
@@ -91,11 +127,91 @@ public sealed class ApiServerWireTests
     [Test]
     public async Task A_well_known_path_outside_v1_is_sent_as_the_spec_writes_it_and_anonymous_calls_carry_no_credentials()
     {
-        var (result, request) = await CallAsync("GetJwks", """{"keys":[{"kid":"ins_1"}]}""", url => new ClerkClientOptions { FrontendApiUrl = url });
+        var (result, request) = await CallAsync("GetJwks", """{"keys":[{"kid":"ins_1"}]}""", EveryCredential);
 
         Assert.That(result, Is.EqualTo("ins_1"));
-        Assert.That(request.PathAndQuery, Is.EqualTo("/.well-known/jwks.json"));
+        Assert.That(request.PathAndQuery, Is.EqualTo("/.well-known/jwks.json"), "security: [] sends no scheme's query parameter");
+        AssertNoCredentials(request);
+    }
+
+    [Test]
+    public async Task An_operation_that_is_anonymous_only_sends_no_credentials_however_many_are_configured()
+    {
+        var (result, request) = await CallAsync("CreateSignIn", ClientJson, EveryCredential);
+
+        Assert.That(result, Is.EqualTo("client_1"));
+        Assert.That(request.PathAndQuery, Is.EqualTo("/v1/client/sign_ins"));
+        AssertNoCredentials(request);
+    }
+
+    [Test]
+    public async Task The_client_credentials_scheme_sends_the_form_encoded_id_and_secret_as_basic_and_nothing_else()
+    {
+        var (result, request) = await CallAsync("GetOAuthToken", """{"access_token":"at_1"}""", url => EveryCredential(url));
+
+        // RFC 6749 2.3.1: each form-encoded (space as '+', reserved and non-ASCII percent-encoded), then RFC 7617.
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("client+id%3A1:s%2Bcr%C3%A9t%2F%25+%26%3D"));
+        Assert.That(result, Is.EqualTo("at_1"));
+        Assert.That(request.Headers["Authorization"], Is.EqualTo(expected));
+        Assert.That(request.PathAndQuery, Is.EqualTo("/oauth/token"), "no _is_native or __dev_session: the alternative names only ClientCredentials");
+        Assert.That(request.Headers["Cookie"], Is.Null);
+        Assert.That(request.Body, Is.EqualTo("grant_type=authorization_code&code=code_1"));
+    }
+
+    [Test]
+    public async Task Without_client_credentials_an_operation_that_also_accepts_anonymous_is_sent_without_the_client_token()
+    {
+        var (_, request) = await CallAsync("GetOAuthToken", """{"access_token":"at_1"}""", url => new ClerkClientOptions { FrontendApiUrl = url, ClientToken = "client_tok", DevBrowserToken = "dvb_1" });
+
+        AssertNoCredentials(request);
+        Assert.That(request.PathAndQuery, Is.EqualTo("/oauth/token"));
+    }
+
+    [Test]
+    public async Task The_client_cookie_goes_in_a_cookie_header_and_wins_over_the_client_token_in_the_specs_order()
+    {
+        var (result, request) = await CallAsync("GetClient", ClientJson, url => new ClerkClientOptions { FrontendApiUrl = url, ClientCookie = "eyJhbGciOi.x-y_z", ClientToken = "client_tok" });
+
+        Assert.That(result, Is.EqualTo("client_1"));
+        Assert.That(request.Headers["Cookie"], Is.EqualTo("__client=eyJhbGciOi.x-y_z"));
         Assert.That(request.Headers["Authorization"], Is.Null);
+        Assert.That(request.PathAndQuery, Is.EqualTo("/v1/client"));
+    }
+
+    [Test]
+    public async Task An_operation_of_the_dev_browser_or_anonymous_sends_the_dev_browser_token_and_nothing_else()
+    {
+        var (result, request) = await CallAsync("GetEnvironment", """{"display_config":{"application_name":"Acme"}}""", EveryCredential);
+
+        Assert.That(result, Is.EqualTo("Acme"));
+        Assert.That(request.PathAndQuery, Is.EqualTo("/v1/environment?__dev_session=dvb_1"));
+        Assert.That(request.Headers["Authorization"], Is.Null);
+        Assert.That(request.Headers["Cookie"], Is.Null);
+    }
+
+    [Test]
+    public async Task An_operation_of_the_dev_browser_or_anonymous_is_sent_anonymously_with_only_a_client_token()
+    {
+        var (_, request) = await CallAsync("GetEnvironment", """{"display_config":{"application_name":"Acme"}}""", url => new ClerkClientOptions { FrontendApiUrl = url, ClientToken = "client_tok" });
+
+        AssertNoCredentials(request);
+        Assert.That(request.PathAndQuery, Is.EqualTo("/v1/environment"));
+    }
+
+    [TestCase("RevokeOAuthToken")]
+    [TestCase("RevokeOAuthTokenRaw")]
+    public async Task An_operation_whose_credentials_are_not_configured_fails_typed_before_any_request(string method)
+    {
+        var (error, requestArrived) = await LoopbackServer.CallExpectingNoRequestAsync(
+            url => (Task<string>)Invoke(method, new ClerkClientOptions { FrontendApiUrl = url, ClientToken = "client_s3cret", DevBrowserToken = "dvb_s3cret" }));
+
+        Assert.That(requestArrived, Is.False);
+        Assert.That(error, Is.TypeOf<ClerkCredentialsRequiredException>());
+        var missing = (ClerkCredentialsRequiredException)error!;
+        Assert.That(missing.OperationId, Is.EqualTo("revokeOAuthToken"));
+        Assert.That(missing.Security.Alternatives, Is.EqualTo(new[] { ClerkCredentials.OAuthClientCredentials }));
+        Assert.That(missing.Message, Does.Contain("revokeOAuthToken").And.Contain("Clerk:OAuthClientId and Clerk:OAuthClientSecret"));
+        Assert.That(missing.Message, Does.Not.Contain("s3cret"));
     }
 
     [TestCase("pk_test_ZXhhbXBsZS1kZXN0aW5lZC1jYW1lbC0xMy5jbGVyay5hY2NvdW50cy5kZXYk", "https://example-destined-camel-13.clerk.accounts.dev/v1/client")]
@@ -147,6 +263,25 @@ public sealed class ApiServerWireTests
         Assert.That(error!.ApiKind, Is.EqualTo(ClerkApiKind.Platform));
         Assert.That(error.Failures, Has.Exactly(1).Contains("PlatformAccessToken"));
         Assert.That(error.Message, Does.Not.Contain("sk_test_only_this"));
+    }
+
+    /// <summary>Every Frontend API credential at once, the OAuth ones with characters that form encoding changes.</summary>
+    private static ClerkClientOptions EveryCredential(string url) => new()
+    {
+        FrontendApiUrl = url,
+        ClientToken = "client_tok",
+        DevBrowserToken = "dvb_1",
+        ClientCookie = "cookie_1",
+        OAuthClientId = "client id:1",
+        OAuthClientSecret = "s+crét/% &=",
+        SecretKey = "sk_test_never_sent",
+    };
+
+    private static void AssertNoCredentials(RecordedRequest request)
+    {
+        Assert.That(request.Headers["Authorization"], Is.Null);
+        Assert.That(request.Headers["Cookie"], Is.Null);
+        Assert.That(request.PathAndQuery, Does.Not.Contain("_is_native").And.Not.Contain("__dev_session"));
     }
 
     private static object Invoke(string method, ClerkClientOptions options) =>

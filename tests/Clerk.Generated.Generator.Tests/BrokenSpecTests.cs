@@ -229,7 +229,7 @@ public sealed class BrokenSpecTests
 
         var apiInfo = run.Sources.Single(s => s.HintName.EndsWith(".ClerkClient.g.cs", StringComparison.Ordinal)).Text;
         Assert.That(run.Diagnostics, Is.Empty);
-        Assert.That(apiInfo, Does.Contain("Api = new(global::Clerk.Generated.Http.ClerkApiKind." + kind + ", Version, " + basePath + ");"));
+        Assert.That(apiInfo, Does.Contain("Api = new(global::Clerk.Generated.Http.ClerkApiKind." + kind + ", Version, " + basePath + ")"));
     }
 
     [TestCase("TRUE")]

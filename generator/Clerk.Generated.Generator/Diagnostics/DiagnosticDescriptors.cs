@@ -51,6 +51,11 @@ internal static class DiagnosticDescriptors
         "CLERKGEN011", "Clerk spec warning",
         "The Clerk spec has a problem at {0}: {1}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedSecurityScheme = new(
+        "CLERKGEN012", "Unsupported security scheme",
+        "Security scheme '{0}' ({1}) has no Clerk client option; the security alternatives that need it are left out, and an operation left with none fails with ClerkCredentialsRequiredException before sending (call it through SendRawAsync and add the credential to the request yourself)",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static DiagnosticDescriptor? Find(string id) => id switch
     {
         "CLERKGEN001" => SpecUnreadable,
@@ -64,6 +69,7 @@ internal static class DiagnosticDescriptors
         "CLERKGEN009" => InvalidSetting,
         "CLERKGEN010" => UnsupportedContent,
         "CLERKGEN011" => SpecWarning,
+        "CLERKGEN012" => UnsupportedSecurityScheme,
         _ => null,
     };
 }

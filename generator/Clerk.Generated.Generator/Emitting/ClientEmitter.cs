@@ -98,10 +98,17 @@ internal static class ClientEmitter
                 /// <summary>The spec's server URL as written (variables in braces).</summary>
                 public const string ServerUrl = {{Naming.Literal(spec.Server.Url)}};
 
-                /// <summary>What the transport needs from the spec: the API, its version, and the base path every operation's path follows.</summary>
-                public static readonly {{ApiDescription}} Api = new({{ApiKindMember(spec.Server.Kind)}}, Version, {{Naming.Literal(spec.Server.BasePath)}});
-            }
+                /// <summary>
+                /// What the transport needs from the spec: the API, its version, the base path every operation's path
+                /// follows, and the security of operations without their own.
+                /// </summary>
             """);
+        writer.Indent();
+        writer.Line("public static readonly " + ApiDescription + " Api = new(" + ApiKindMember(spec.Server.Kind) + ", Version, " + Naming.Literal(spec.Server.BasePath) + ")");
+        writer.OpenBlock();
+        SecurityEmitter.Write(writer, "Security", spec.Server.Security, ",");
+        writer.CloseBlock(";");
+        writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -162,35 +169,67 @@ internal static class ClientEmitter
         var writer = FileHeader.Start();
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
-        writer.Line("/// <summary>Every operation of the spec: its id, HTTP method, path template and group.</summary>");
+        writer.Line("/// <summary>Every operation of the spec: its id, HTTP method, path template, group and, where it has its own, security.</summary>");
         writer.Line(CSharpTypes.GeneratedCodeAttribute);
         writer.OpenBlock(settings.Accessibility + " static partial class ClerkEndpoints");
-        var names = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal) { "All", "ClerkEndpoints" };
-        var fields = new System.Collections.Generic.List<string>();
+        var securityFields = EmitSecurityFields(writer, spec);
         foreach (var operation in spec.Endpoints)
         {
-            var name = Naming.Unique(Naming.Pascal(operation.OperationId), names);
-            fields.Add(name);
             writer.Doc("summary", operation.HttpMethod + " " + operation.PathTemplate + (operation.Summary is null ? string.Empty : ": " + operation.Summary));
-            writer.Call(
-                "public static readonly " + endpoint + " " + name + " = new",
-                new[] { Naming.Literal(operation.OperationId), Naming.Literal(operation.HttpMethod), Naming.Literal(operation.PathTemplate), Naming.Literal(operation.Group), operation.IsDeprecated ? "true" : "false" },
-                ";");
+            var arguments = new[] { Naming.Literal(operation.OperationId), Naming.Literal(operation.HttpMethod), Naming.Literal(operation.PathTemplate), Naming.Literal(operation.Group), operation.IsDeprecated ? "true" : "false" };
+            var head = "public static readonly " + endpoint + " " + operation.Name + " = new";
+            if (operation.Security is { } security)
+            {
+                writer.Call(head, arguments);
+                writer.OpenBlock();
+                writer.Line("Security = " + securityFields[security] + ",");
+                writer.CloseBlock(";");
+            }
+            else
+            {
+                writer.Call(head, arguments, ";");
+            }
+
             writer.Line();
         }
 
         writer.Line("/// <summary>All operations, in spec order.</summary>");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + endpoint + "> All { get; } = new " + endpoint + "[]");
         writer.OpenBlock();
-        foreach (var field in fields)
+        foreach (var operation in spec.Endpoints)
         {
-            writer.Line(field + ",");
+            writer.Line(operation.Name + ",");
         }
 
         writer.CloseBlock(";");
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// One field per security that operations have instead of the spec's (declared before the endpoints, whose
+    /// initializers read them); the anonymous one is the runtime's shared instance. Returns the expression for each.
+    /// </summary>
+    private static System.Collections.Generic.Dictionary<SecurityModel, string> EmitSecurityFields(SourceWriter writer, EndpointsModel spec)
+    {
+        var names = new System.Collections.Generic.HashSet<string>(spec.Endpoints.Select(e => e.Name), System.StringComparer.Ordinal) { "All", "ClerkEndpoints" };
+        var fields = new System.Collections.Generic.Dictionary<SecurityModel, string>();
+        foreach (var security in spec.Endpoints.Select(e => e.Security).OfType<SecurityModel>().Distinct())
+        {
+            if (security.IsAnonymous)
+            {
+                fields[security] = SecurityEmitter.SecurityType + ".Anonymous";
+                continue;
+            }
+
+            var name = Naming.Unique(SecurityEmitter.Name(security) + "Security", names);
+            fields[security] = name;
+            SecurityEmitter.Write(writer, "private static readonly " + SecurityEmitter.SecurityType + " " + name, security, ";");
+            writer.Line();
+        }
+
+        return fields;
     }
 
     public static string EmitServiceCollectionExtensions(ServiceRegistrationModel spec)

@@ -111,7 +111,7 @@ internal static class GroupEmitter
 
         writer.Call(
             "var request = new " + CSharpTypes.Runtime + ".ClerkRequest",
-            new[] { "global::System.Net.Http.HttpMethod." + HttpMethodName(operation.HttpMethod), Naming.Literal(operation.OperationId), Naming.Literal(operation.PathTemplate), PathExpression(operation) },
+            new[] { CSharpTypes.Generated("ClerkEndpoints", settings) + "." + operation.EndpointName, PathExpression(operation) },
             ";");
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterIn.Query))
         {
@@ -135,18 +135,6 @@ internal static class GroupEmitter
 
         writer.CloseBlock();
     }
-
-    private static string HttpMethodName(string method) => method switch
-    {
-        "GET" => "Get",
-        "POST" => "Post",
-        "PUT" => "Put",
-        "PATCH" => "Patch",
-        "DELETE" => "Delete",
-        "HEAD" => "Head",
-        "OPTIONS" => "Options",
-        _ => "Get",
-    };
 
     /// <summary>The path as an interpolated string with each parameter escaped as one segment.</summary>
     private static string PathExpression(OperationModel operation)

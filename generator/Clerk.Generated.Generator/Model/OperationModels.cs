@@ -17,11 +17,14 @@ internal enum BodyKind
 }
 
 /// <summary>One operation of the API: one async method in its group, one entry in the endpoint catalogue.</summary>
+/// <param name="EndpointName">Its field in the <c>ClerkEndpoints</c> catalogue, which the method builds its request from.</param>
+/// <param name="Security">Its own security; null when it follows the spec's global security.</param>
 /// <param name="ResponseType">Null when a success response has no JSON body (202/204 or undocumented content).</param>
 /// <param name="Pagination">Set when the operation pages with limit/offset.</param>
 /// <param name="FormFields">For multipart and urlencoded bodies: the form fields, in order.</param>
 internal sealed record OperationModel(
     string OperationId,
+    string EndpointName,
     string MethodName,
     string HttpMethod,
     string PathTemplate,
@@ -35,7 +38,8 @@ internal sealed record OperationModel(
     bool IsBodyRequired,
     EquatableArray<FormFieldModel> FormFields,
     TypeReference? ResponseType,
-    PaginationModel? Pagination);
+    PaginationModel? Pagination,
+    SecurityModel? Security);
 
 /// <summary>
 /// One field of a form body and how OpenAPI's encoding object says to write it (urlencoded bodies): <c>form</c>

@@ -25,8 +25,9 @@ internal sealed record ServiceRegistrationModel(EmitSettings Settings, ApiKind K
     public static ServiceRegistrationModel Of(ClientModel client) => new(client.Settings, client.Server.Kind, client.Groups);
 }
 
-/// <summary>One entry of the <c>ClerkEndpoints</c> catalogue.</summary>
-internal sealed record EndpointModel(string OperationId, string HttpMethod, string PathTemplate, string Group, string? Summary, bool IsDeprecated);
+/// <summary>One entry of the <c>ClerkEndpoints</c> catalogue: its field name and what the runtime's <c>ClerkEndpoint</c> holds.</summary>
+/// <param name="Security">The operation's own security; null when it follows the spec's.</param>
+internal sealed record EndpointModel(string Name, string OperationId, string HttpMethod, string PathTemplate, string Group, string? Summary, bool IsDeprecated, SecurityModel? Security);
 
 /// <summary>What the <c>ClerkEndpoints</c> catalogue is emitted from.</summary>
 internal sealed record EndpointsModel(EmitSettings Settings, EquatableArray<EndpointModel> Endpoints)
@@ -35,7 +36,7 @@ internal sealed record EndpointsModel(EmitSettings Settings, EquatableArray<Endp
         spec.Settings,
         spec.Groups
             .SelectMany(g => g.Operations)
-            .Select(o => new EndpointModel(o.OperationId, o.HttpMethod, o.PathTemplate, o.Group, o.Summary, o.IsDeprecated))
+            .Select(o => new EndpointModel(o.EndpointName, o.OperationId, o.HttpMethod, o.PathTemplate, o.Group, o.Summary, o.IsDeprecated, o.Security))
             .ToEquatableArray());
 }
 

@@ -13,7 +13,7 @@ internal sealed partial class SpecParser
 {
     private const long DefaultMaxPageSize = 500;
 
-    private EquatableArray<GroupModel> ParseOperations(OpenApiDocument document, SchemaResolver schemas)
+    private EquatableArray<GroupModel> ParseOperations(OpenApiDocument document, SchemaResolver schemas, ApiKind kind, SecurityModel security)
     {
         var tagFilter = TagFilter();
         var tagDocs = (document.Tags ?? new List<OpenApiTag>())
@@ -23,6 +23,7 @@ internal sealed partial class SpecParser
         var groups = new Dictionary<string, (string? Doc, List<OperationModel> Operations, HashSet<string> MethodNames)>(StringComparer.Ordinal);
         var groupOrder = new List<string>();
         var matchedFilters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var endpointNames = new HashSet<string>(StringComparer.Ordinal) { "All", "ClerkEndpoints" };
 
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
@@ -64,7 +65,9 @@ internal sealed partial class SpecParser
 
                 var methodBase = Naming.Pascal(Extension(operation, "x-speakeasy-name-override") ?? operationId);
                 var methodName = Naming.Unique(methodBase + "Async", groupState.MethodNames);
-                var model = ParseOperation(schemas, path.Value, operation, operationId, method, path.Key, group, methodName, pointer);
+                var endpointName = Naming.Unique(Naming.Pascal(operationId), endpointNames);
+                var operationSecurity = ParseOperationSecurity(operation, path.Key, method, kind, security);
+                var model = ParseOperation(schemas, path.Value, operation, operationId, endpointName, method, path.Key, group, methodName, pointer, operationSecurity);
                 if (model is not null)
                 {
                     groupState.Operations.Add(model);
@@ -118,11 +121,13 @@ internal sealed partial class SpecParser
         OpenApiPathItem pathItem,
         OpenApiOperation operation,
         string operationId,
+        string endpointName,
         string method,
         string path,
         string group,
         string methodName,
-        string pointer)
+        string pointer,
+        SecurityModel? security)
     {
         var typePrefix = Naming.Pascal(operationId);
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "pageSize" };
@@ -182,6 +187,7 @@ internal sealed partial class SpecParser
 
         return new OperationModel(
             operationId,
+            endpointName,
             methodName,
             method,
             path,
@@ -195,7 +201,8 @@ internal sealed partial class SpecParser
             bodyRequired,
             formFields,
             responseType,
-            pagination);
+            pagination,
+            security);
     }
 
     private static IEnumerable<string> PathPlaceholders(string path)

@@ -15,13 +15,12 @@ internal sealed partial class SpecParser
     /// authentication; a bearer scheme named for the platform is the Platform API's). Without <c>servers</c>, the
     /// API's usual server is assumed.
     /// </summary>
-    private ServerModel ParseServer(OpenApiDocument document)
+    private ServerModel ParseServer(OpenApiDocument document, ApiKind kind, SecurityModel security)
     {
-        var kind = SpecKinds.ApiKindOf(_input.ClerkSpec) ?? InferApiKind(document);
         var server = document.Servers?.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s.Url));
         if (server is null)
         {
-            return ServerModel.Default(kind);
+            return ServerModel.Default(kind, security);
         }
 
         var url = server.Url.Trim();
@@ -34,11 +33,14 @@ internal sealed partial class SpecParser
         if (!Uri.TryCreate(resolved, UriKind.Absolute, out var absolute) && !Uri.TryCreate(new Uri("https://server.invalid"), resolved, out absolute))
         {
             Report(DiagnosticDescriptors.SpecWarning, "#/servers", "#/servers/0/url", $"'{url}' is not a URL once its variables take their defaults; the API's usual server is assumed");
-            return ServerModel.Default(kind);
+            return ServerModel.Default(kind, security);
         }
 
-        return new ServerModel(kind, url, absolute.AbsolutePath.TrimEnd('/'));
+        return new ServerModel(kind, url, absolute.AbsolutePath.TrimEnd('/'), security);
     }
+
+    /// <summary>The API the <c>ClerkSpec</c> value names, else the one the security schemes suggest.</summary>
+    private ApiKind ApiKindOf(OpenApiDocument document) => SpecKinds.ApiKindOf(_input.ClerkSpec) ?? InferApiKind(document);
 
     private static ApiKind InferApiKind(OpenApiDocument document)
     {

@@ -76,9 +76,11 @@ internal sealed partial class SpecParser
         var schemas = new SchemaResolver(this, document);
         schemas.ResolveComponents();
 
+        var apiKind = ApiKindOf(document);
+        var security = IsWebhooks ? SecurityModel.Anonymous : ParseGlobalSecurity(document, apiKind);
         var groups = IsWebhooks
             ? EquatableArray<GroupModel>.Empty
-            : ParseOperations(document, schemas);
+            : ParseOperations(document, schemas, apiKind, security);
         var events = IsWebhooks
             ? ParseWebhookEvents(document, schemas)
             : EquatableArray<WebhookEventModel>.Empty;
@@ -94,7 +96,7 @@ internal sealed partial class SpecParser
             Kind,
             document.Info?.Version ?? string.Empty,
             document.Info?.Title ?? string.Empty,
-            ParseServer(document),
+            ParseServer(document, apiKind, security),
             types.ToEquatableArray(),
             groups,
             events,
@@ -126,7 +128,7 @@ internal sealed partial class SpecParser
         Kind,
         string.Empty,
         string.Empty,
-        ServerModel.Default(ApiKind.Backend),
+        ServerModel.Default(ApiKind.Backend, SecurityModel.Anonymous),
         EquatableArray<TypeModel>.Empty,
         EquatableArray<GroupModel>.Empty,
         EquatableArray<WebhookEventModel>.Empty,

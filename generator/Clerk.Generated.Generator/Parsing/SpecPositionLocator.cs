@@ -84,6 +84,90 @@ internal sealed class SpecPositionLocator
         }
     }
 
+    /// <summary>
+    /// The operations that write a <c>security</c> key of their own, as <c>"get /users"</c> (method in lower case, path
+    /// as written): the reader gives <c>security: []</c> and no <c>security</c> alike as an empty list.
+    /// </summary>
+    public HashSet<string> OperationsDeclaringSecurity()
+    {
+        var operations = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            var parser = Parser.CreateParser(new StringReader(_text));
+            while (parser.MoveNext() && parser.Current is not MappingStart and not SequenceStart)
+            {
+            }
+
+            if (parser.Current is not MappingStart)
+            {
+                return operations;
+            }
+
+            ForEachEntry(parser, rootKey =>
+            {
+                if (rootKey != "paths" || parser.Current is not MappingStart)
+                {
+                    SkipNode(parser);
+                    return;
+                }
+
+                ForEachEntry(parser, path =>
+                {
+                    if (parser.Current is not MappingStart)
+                    {
+                        SkipNode(parser);
+                        return;
+                    }
+
+                    ForEachEntry(parser, method =>
+                    {
+                        if (parser.Current is not MappingStart)
+                        {
+                            SkipNode(parser);
+                            return;
+                        }
+
+                        ForEachEntry(parser, key =>
+                        {
+                            if (key == "security")
+                            {
+                                operations.Add(method.ToLowerInvariant() + " " + path);
+                            }
+
+                            SkipNode(parser);
+                        });
+                    });
+                });
+            });
+        }
+        catch (Exception)
+        {
+            // A document too broken to walk: the reader has reported it; what was found so far stands.
+        }
+
+        return operations;
+    }
+
+    // Called with parser.Current at a MappingStart; calls visit with each key and parser.Current at its value, which
+    // visit must consume (leaving parser.Current at the value's last event); returns at the MappingEnd.
+    private static void ForEachEntry(IParser parser, Action<string> visit)
+    {
+        while (parser.MoveNext() && parser.Current is not MappingEnd)
+        {
+            var key = (parser.Current as Scalar)?.Value;
+            if (key is null)
+            {
+                SkipNode(parser);
+                parser.MoveNext();
+                SkipNode(parser);
+                continue;
+            }
+
+            parser.MoveNext();
+            visit(key);
+        }
+    }
+
     private static string Normalize(string pointer)
     {
         var path = pointer.StartsWith("#", StringComparison.Ordinal) ? pointer.Substring(1) : pointer;

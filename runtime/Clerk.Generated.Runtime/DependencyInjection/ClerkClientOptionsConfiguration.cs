@@ -32,6 +32,9 @@ internal sealed class ClerkClientOptionsConfiguration(IServiceProvider services)
         options.PublishableKey = ReadText(section, "PublishableKey") ?? options.PublishableKey;
         options.ClientToken = ReadText(section, "ClientToken") ?? options.ClientToken;
         options.DevBrowserToken = ReadText(section, "DevBrowserToken") ?? options.DevBrowserToken;
+        options.ClientCookie = ReadText(section, "ClientCookie") ?? options.ClientCookie;
+        options.OAuthClientId = ReadText(section, "OAuthClientId") ?? options.OAuthClientId;
+        options.OAuthClientSecret = ReadText(section, "OAuthClientSecret") ?? options.OAuthClientSecret;
         options.ApiVersion = ReadText(section, "ApiVersion") ?? options.ApiVersion;
         options.UserAgentSuffix = ReadText(section, "UserAgentSuffix") ?? options.UserAgentSuffix;
         options.Timeout = ReadTimeSpan(section, "Timeout") ?? options.Timeout;

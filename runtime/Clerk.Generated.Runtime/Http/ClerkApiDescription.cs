@@ -24,7 +24,10 @@ public sealed record ClerkApiDescription
         Kind = kind;
         Version = version;
         BasePath = basePath;
+        _security = DefaultSecurity(kind);
     }
+
+    private ClerkSecurity _security;
 
     /// <summary>Which API.</summary>
     public ClerkApiKind Kind { get; }
@@ -36,12 +39,35 @@ public sealed record ClerkApiDescription
     public string BasePath { get; }
 
     /// <summary>
+    /// The security of operations that declare none of their own (the spec's global <c>security</c>). Unless set, what
+    /// Clerk's specs declare for the kind: the secret key (Backend), the platform access token (Platform), or anonymous,
+    /// dev-browser token, <c>__client</c> cookie, client token with the native flag (Frontend), in that order.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to <see langword="null"/>.</exception>
+    public ClerkSecurity Security
+    {
+        get => _security;
+        init => _security = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
     /// Whether the spec's version goes out as <c>Clerk-API-Version</c> when the options name none: always for the
     /// Backend API; for the others only a dated version (<c>2025-04-10</c>), since their specs' versions (<c>v1</c>,
     /// <c>BETA</c>) name the document, not an API version the server accepts.
     /// </summary>
     internal bool SendsSpecVersion =>
         Kind == ClerkApiKind.Backend || DateOnly.TryParseExact(Version, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+
+    private static ClerkSecurity DefaultSecurity(ClerkApiKind kind) => kind switch
+    {
+        ClerkApiKind.Frontend => new(
+            ClerkCredentials.None,
+            ClerkCredentials.DevBrowserToken,
+            ClerkCredentials.ClientCookie,
+            ClerkCredentials.ClientToken | ClerkCredentials.NativeFlag),
+        ClerkApiKind.Platform => new(ClerkCredentials.PlatformAccessToken),
+        _ => new(ClerkCredentials.SecretKey),
+    };
 
     /// <summary>The Backend API at <c>/v1</c>, what a transport built from a version alone talks to.</summary>
     public static ClerkApiDescription Backend(string version) => new(ClerkApiKind.Backend, version, "/v1");

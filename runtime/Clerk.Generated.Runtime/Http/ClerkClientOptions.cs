@@ -64,6 +64,23 @@ public sealed class ClerkClientOptions
     /// </summary>
     public string? DevBrowserToken { get; set; }
 
+    /// <summary>
+    /// The value of a browser client's <c>__client</c> cookie, sent to the Frontend API as <c>Cookie: __client=…</c>,
+    /// the spec's <c>ProductionBrowser</c> scheme. Only cookie characters (RFC 6265): no spaces, quotes, commas,
+    /// semicolons, backslashes or control characters.
+    /// </summary>
+    public string? ClientCookie { get; set; }
+
+    /// <summary>
+    /// The OAuth application's client id, sent with <see cref="OAuthClientSecret"/> as <c>Authorization: Basic</c> to
+    /// operations of the spec's <c>ClientCredentials</c> scheme (the Frontend API's <c>/oauth/token</c> and
+    /// <c>/oauth/token/revoke</c>). Both are form-encoded before the Basic encoding, as RFC 6749 section 2.3.1 says.
+    /// </summary>
+    public string? OAuthClientId { get; set; }
+
+    /// <summary>The OAuth application's client secret; see <see cref="OAuthClientId"/>.</summary>
+    public string? OAuthClientSecret { get; set; }
+
     /// <summary>The value of the <c>Clerk-API-Version</c> header; <see langword="null"/> sends the version of the spec the client was generated from.</summary>
     public string? ApiVersion { get; set; }
 
@@ -94,6 +111,7 @@ public sealed class ClerkClientOptions
     public override string ToString() =>
         $"ApiUrl={ApiUrl}, FrontendApiUrl={FrontendApiUrl ?? "(not set)"}, ApiVersion={ApiVersion ?? "(spec)"}, SecretKey={Redacted(ResolveSecretKey())}, "
         + $"PlatformAccessToken={Redacted(PlatformAccessToken)}, ClientToken={Redacted(ClientToken)}, DevBrowserToken={Redacted(DevBrowserToken)}, "
+        + $"ClientCookie={Redacted(ClientCookie)}, OAuthClientId={OAuthClientId ?? "(not set)"}, OAuthClientSecret={Redacted(OAuthClientSecret)}, "
         + $"Timeout={Timeout}, Retry=[{Retry}], UserAgentSuffix={UserAgentSuffix}";
 
     private static string Redacted(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set, redacted)";

@@ -51,6 +51,7 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
                 break;
         }
 
+        AddCredentialFailures(options, failures);
         AddTransportFailures(options, failures);
         return failures;
     }
@@ -116,6 +117,15 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
             failures.Add($"{section}:PublishableKey does not look like a Clerk publishable key: it must be 'pk_test_' or 'pk_live_' followed by the base64 of the Frontend API host and '$'. A secret key (sk_...) does not work here.");
         }
 
+    }
+
+    /// <summary>
+    /// The credentials operations may ask for whatever the API (a spec's operations choose among them): each must be
+    /// sendable as it is, since a value that would split a header or a cookie must never reach the wire.
+    /// </summary>
+    private static void AddCredentialFailures(ClerkClientOptions options, List<string> failures)
+    {
+        var section = ClerkClientOptions.SectionName;
         if (options.ClientToken is { } clientToken && !IsHeaderSafeToken(clientToken))
         {
             failures.Add($"{section}:ClientToken must be the token alone: printable ASCII without spaces, or unset.");
@@ -124,6 +134,28 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
         if (options.DevBrowserToken is { } devBrowserToken && !IsHeaderSafeToken(devBrowserToken))
         {
             failures.Add($"{section}:DevBrowserToken must be the token alone: printable ASCII without spaces, or unset.");
+        }
+
+        if (options.ClientCookie is { } cookie && !IsCookieValue(cookie))
+        {
+            failures.Add($"{section}:ClientCookie must be the __client cookie's value alone: cookie characters only (RFC 6265: printable ASCII without spaces, quotes, commas, semicolons or backslashes), or unset.");
+        }
+
+        var hasId = !string.IsNullOrEmpty(options.OAuthClientId);
+        var hasSecret = !string.IsNullOrEmpty(options.OAuthClientSecret);
+        if (hasId != hasSecret)
+        {
+            failures.Add($"{section}:{(hasId ? "OAuthClientSecret" : "OAuthClientId")} is not set but {section}:{(hasId ? "OAuthClientId" : "OAuthClientSecret")} is: the ClientCredentials scheme sends both, so set both or neither.");
+        }
+
+        if (hasId && !IsCredentialText(options.OAuthClientId!))
+        {
+            failures.Add($"{section}:OAuthClientId must be text without control characters or unpaired surrogates.");
+        }
+
+        if (hasSecret && !IsCredentialText(options.OAuthClientSecret!))
+        {
+            failures.Add($"{section}:OAuthClientSecret must be text without control characters or unpaired surrogates.");
         }
     }
 
@@ -177,6 +209,14 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
         && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
         && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment);
 
+    /// <summary>A cookie value as RFC 6265 section 4.1.1 allows it (<c>cookie-octet</c>), at least one character.</summary>
+    private static bool IsCookieValue(string value) =>
+        value.Length > 0 && value.All(c => c is '!' or (>= '#' and <= '+') or (>= '-' and <= ':') or (>= '<' and <= '[') or (>= ']' and <= '~'));
+
+    /// <summary>Text that form-encodes to what it says: no control characters, no unpaired surrogates.</summary>
+    private static bool IsCredentialText(string value) =>
+        !value.Any(char.IsControl) && System.Text.Unicode.Utf8.FromUtf16(value, new byte[value.Length * 3], out _, out _, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done;
+
     /// <summary>A token that can go into a header or a query as it is: visible ASCII, at least one character.</summary>
-    private static bool IsHeaderSafeToken(string token) => token.Length > 0 && token.All(c => c is > ' ' and < '\x7f');
+    internal static bool IsHeaderSafeToken(string token) => token.Length > 0 && token.All(c => c is > ' ' and < '\x7f');
 }

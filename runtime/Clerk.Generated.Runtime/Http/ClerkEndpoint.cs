@@ -6,4 +6,8 @@ namespace Clerk.Generated.Http;
 /// <param name="PathTemplate">The path relative to the API base with <c>{name}</c> placeholders, for example <c>/users/{user_id}</c>.</param>
 /// <param name="Group">The client group the operation belongs to, for example <c>Users</c>.</param>
 /// <param name="IsDeprecated">Whether the spec marks the operation deprecated.</param>
-public sealed record ClerkEndpoint(string OperationId, string Method, string PathTemplate, string Group, bool IsDeprecated);
+public sealed record ClerkEndpoint(string OperationId, string Method, string PathTemplate, string Group, bool IsDeprecated)
+{
+    /// <summary>The operation's own security, when the spec gives it one; <see langword="null"/> for the API's (<see cref="ClerkApiDescription.Security"/>).</summary>
+    public ClerkSecurity? Security { get; init; }
+}

@@ -107,6 +107,7 @@ public class ClerkHttpTransport
     /// <exception cref="ClerkTimeoutException">The last attempt took longer than the timeout.</exception>
     /// <exception cref="ClerkResponseException">The body could not be read as <typeparamref name="T"/>.</exception>
     /// <exception cref="HttpRequestException">The API could not be reached (after any retries).</exception>
+    /// <exception cref="ClerkCredentialsRequiredException">The options satisfy none of the operation's security alternatives (nothing is sent).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<T> SendAsync<T>(ClerkRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {
@@ -118,6 +119,7 @@ public class ClerkHttpTransport
     /// <summary>Sends the request and expects a 2xx status; any body (202, 204) is ignored.</summary>
     /// <exception cref="ClerkApiException">The API answered with an error status (after any retries).</exception>
     /// <exception cref="ClerkTimeoutException">The last attempt took longer than the timeout.</exception>
+    /// <exception cref="ClerkCredentialsRequiredException">The options satisfy none of the operation's security alternatives (nothing is sent).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task SendAsync(ClerkRequest request, CancellationToken cancellationToken)
     {
@@ -138,6 +140,7 @@ public class ClerkHttpTransport
     /// escape hatch for anything the typed methods do not cover. Retries still apply. The caller disposes the response.
     /// </summary>
     /// <exception cref="ClerkTimeoutException">The last attempt took longer than the timeout.</exception>
+    /// <exception cref="ClerkCredentialsRequiredException">The options satisfy none of the operation's security alternatives (nothing is sent).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<HttpResponseMessage> SendRawAsync(ClerkRequest request, CancellationToken cancellationToken)
     {
@@ -153,11 +156,12 @@ public class ClerkHttpTransport
             cancellationToken);
     }
 
-    /// <summary>The absolute URI a request is sent to.</summary>
+    /// <summary>The absolute URI a request is sent to, with the query parameters of the security alternative it would be sent with.</summary>
+    /// <exception cref="ClerkCredentialsRequiredException">The options satisfy none of the request's security alternatives.</exception>
     public Uri GetRequestUri(ClerkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _credentials.GetRequestUri(request);
+        return _credentials.GetRequestUri(request, _credentials.Choose(request));
     }
 
     /// <summary>
@@ -172,6 +176,7 @@ public class ClerkHttpTransport
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var credentials = _credentials.Choose(request);
         await request.PrepareAsync(cancellationToken).ConfigureAwait(false);
 
         using var call = new ClerkCallTelemetry(request, _credentials.ServerAddress, _time);
@@ -179,7 +184,7 @@ public class ClerkHttpTransport
         {
             while (true)
             {
-                var outcome = await AttemptAsync(request, call, onResult, throwOnError, cancellationToken).ConfigureAwait(false);
+                var outcome = await AttemptAsync(request, credentials, call, onResult, throwOnError, cancellationToken).ConfigureAwait(false);
                 if (outcome.IsCompleted)
                 {
                     return outcome.Result;
@@ -222,6 +227,7 @@ public class ClerkHttpTransport
     /// </summary>
     private async Task<ClerkAttemptOutcome<TResult>> AttemptAsync<TResult>(
         ClerkRequest request,
+        ClerkCredentials credentials,
         ClerkCallTelemetry call,
         Func<HttpResponseMessage, CancellationToken, Task<TResult>> onResult,
         bool throwOnError,
@@ -234,7 +240,7 @@ public class ClerkHttpTransport
         HttpResponseMessage? response = null;
         try
         {
-            using (var message = CreateMessage(request))
+            using (var message = CreateMessage(request, credentials))
             {
                 ClerkTransportLog.Sending(_logger, request.OperationId, request.Method.Method, request.PathTemplate, attempt);
                 response = await _httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
@@ -318,13 +324,10 @@ public class ClerkHttpTransport
         }
     }
 
-    private HttpRequestMessage CreateMessage(ClerkRequest request)
+    private HttpRequestMessage CreateMessage(ClerkRequest request, ClerkCredentials credentials)
     {
-        var message = new HttpRequestMessage(request.Method, GetRequestUri(request));
-        if (_credentials.BearerToken is { } token)
-        {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        var message = new HttpRequestMessage(request.Method, _credentials.GetRequestUri(request, credentials));
+        _credentials.Apply(message, credentials);
 
         if (_apiVersion is not null)
         {

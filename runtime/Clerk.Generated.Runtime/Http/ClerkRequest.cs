@@ -41,6 +41,15 @@ public sealed class ClerkRequest
         Path = path;
     }
 
+    /// <summary>Creates a request to an operation of the <c>ClerkEndpoints</c> catalogue, with its method, id, template and security.</summary>
+    /// <param name="endpoint">The operation.</param>
+    /// <param name="path">The path with its parameters already escaped, relative to the API base.</param>
+    public ClerkRequest(ClerkEndpoint endpoint, string path)
+        : this(HttpMethod.Parse((endpoint ?? throw new ArgumentNullException(nameof(endpoint))).Method), endpoint.OperationId, endpoint.PathTemplate, path)
+    {
+        Security = endpoint.Security;
+    }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
@@ -55,6 +64,12 @@ public sealed class ClerkRequest
 
     /// <summary>The query parameters.</summary>
     public ClerkQuery Query { get; } = new();
+
+    /// <summary>
+    /// The security alternatives the operation accepts; <see langword="null"/> for the API's
+    /// (<see cref="ClerkApiDescription.Security"/>). The transport sends only the credentials of the alternative it picks.
+    /// </summary>
+    public ClerkSecurity? Security { get; set; }
 
     /// <summary>Whether a body has been set.</summary>
     public bool HasBody => _body is not null;
@@ -174,7 +189,10 @@ public sealed class ClerkRequest
                 nameof(pathParameters));
         }
 
-        return new ClerkRequest(new HttpMethod(endpoint.Method.ToUpperInvariant()), endpoint.OperationId, template, path.ToString());
+        return new ClerkRequest(HttpMethod.Parse(endpoint.Method.ToUpperInvariant()), endpoint.OperationId, template, path.ToString())
+        {
+            Security = endpoint.Security,
+        };
     }
 
     /// <inheritdoc />

@@ -13,8 +13,9 @@ public sealed record GeneratedMethod(PropertyInfo Group, MethodInfo Method, stri
 
 /// <summary>
 /// Finds, by reflection over <c>ClerkClient</c>, every group method and the operation it sends. The operation is
-/// read from the method's IL: the generated code passes the operationId as a string literal to
-/// <see cref="ClerkRequest"/>, in the method itself or in the private helper or lambda it delegates to.
+/// read from the method's IL: the generated code builds its <see cref="ClerkRequest"/> from a <c>ClerkEndpoints</c>
+/// field (whose value names the operation) or passes the operationId as a string literal, in the method itself or in
+/// the private helper or lambda it delegates to.
 /// </summary>
 public static class GeneratedClientCatalog
 {
@@ -55,6 +56,14 @@ public static class GeneratedClientCatalog
                     if (text is not null)
                     {
                         yield return text;
+                    }
+
+                    break;
+                case 0x7E when i + 4 < il.Length: // ldsfld <field token>
+                    var field = Try<FieldInfo>(() => module.ResolveField(BitConverter.ToInt32(il, i + 1), method.DeclaringType?.GetGenericArguments(), null));
+                    if (field is { IsStatic: true } && field.FieldType == typeof(ClerkEndpoint) && field.GetValue(null) is ClerkEndpoint endpoint)
+                    {
+                        yield return endpoint.OperationId;
                     }
 
                     break;

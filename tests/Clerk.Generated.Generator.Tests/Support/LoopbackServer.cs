@@ -24,6 +24,34 @@ internal static class LoopbackServer
         return (result, await served.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    /// <summary>
+    /// Starts a listener, runs <paramref name="call"/> with its base URL and expects it to fail; returns the failure and
+    /// whether any request reached the listener (waiting a moment after the failure for one in flight).
+    /// </summary>
+    public static async Task<(Exception? Error, bool RequestArrived)> CallExpectingNoRequestAsync(Func<string, Task> call)
+    {
+        var port = FreePort();
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var arrival = listener.GetContextAsync();
+        Exception? error = null;
+        try
+        {
+            await call($"http://127.0.0.1:{port}").WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (Exception caught)
+        {
+            error = caught;
+        }
+
+        var arrived = await Task.WhenAny(arrival, Task.Delay(TimeSpan.FromMilliseconds(300))) == arrival;
+        // Stopping fails the pending wait: observe that failure.
+        _ = arrival.ContinueWith(static pending => pending.Exception, TaskContinuationOptions.OnlyOnFaulted);
+        listener.Stop();
+        return (error, arrived);
+    }
+
     private static async Task<RecordedRequest> ServeOnceAsync(HttpListener listener, string json, HttpStatusCode status)
     {
         var context = await listener.GetContextAsync();

@@ -38,7 +38,7 @@ namespace Fixtures.Deprecated
             string? name = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListTemplates", "/templates", "/templates");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Deprecated.ClerkEndpoints.ListTemplates, "/templates");
             request.Query.Add("paginated", paginated);
             request.Query.Add("name", name);
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.ListOfTemplate, cancellationToken);
@@ -51,9 +51,7 @@ namespace Fixtures.Deprecated
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(templateId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetTemplate",
-                "/templates/{template_id}",
+                global::Fixtures.Deprecated.ClerkEndpoints.GetTemplate,
                 $"/templates/{(global::Clerk.Generated.Http.ClerkPath.Escape(templateId))}");
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.Template, cancellationToken);
         }

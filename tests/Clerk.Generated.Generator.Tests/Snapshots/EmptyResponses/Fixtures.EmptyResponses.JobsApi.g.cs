@@ -19,7 +19,7 @@ namespace Fixtures.EmptyResponses
             global::Fixtures.EmptyResponses.StartJobRequest? body = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "StartJob", "/jobs", "/jobs");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.EmptyResponses.ClerkEndpoints.StartJob, "/jobs");
             if (body is { } bodyValue)
             {
                 request.SetJsonBody(bodyValue, global::Fixtures.EmptyResponses.ClerkJsonContext.Default.StartJobRequest);

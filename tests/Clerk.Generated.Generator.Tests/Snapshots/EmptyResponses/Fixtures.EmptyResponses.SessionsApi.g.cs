@@ -19,9 +19,7 @@ namespace Fixtures.EmptyResponses
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Delete,
-                "DeleteSession",
-                "/sessions/{session_id}",
+                global::Fixtures.EmptyResponses.ClerkEndpoints.DeleteSession,
                 $"/sessions/{(global::Clerk.Generated.Http.ClerkPath.Escape(sessionId))}");
             return _transport.SendAsync(request, cancellationToken);
         }

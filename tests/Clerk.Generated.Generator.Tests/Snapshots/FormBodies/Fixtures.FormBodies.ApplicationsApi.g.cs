@@ -23,9 +23,7 @@ namespace Fixtures.FormBodies
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(applicationId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Patch,
-                "UpdateApplication",
-                "/applications/{application_id}",
+                global::Fixtures.FormBodies.ClerkEndpoints.UpdateApplication,
                 $"/applications/{(global::Clerk.Generated.Http.ClerkPath.Escape(applicationId))}");
             request.SetHeader("If-Match", ifMatch);
             if (body is { } bodyValue)

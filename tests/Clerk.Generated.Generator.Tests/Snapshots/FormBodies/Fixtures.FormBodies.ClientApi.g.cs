@@ -17,7 +17,7 @@ namespace Fixtures.FormBodies
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task PostClientAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "postClient", "/client", "/client");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.FormBodies.ClerkEndpoints.PostClient, "/client");
             return _transport.SendAsync(request, cancellationToken);
         }
     }

@@ -24,11 +24,7 @@ namespace Fixtures.FormBodies
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Post,
-                "CreateSignIn",
-                "/client/sign_ins",
-                "/client/sign_ins");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.FormBodies.ClerkEndpoints.CreateSignIn, "/client/sign_ins");
             request.Query.Add("_is_native", isNative);
             request.SetHeader("Origin", origin);
             request.SetHeader("X-Original-Host", xOriginalHost);

@@ -28,6 +28,9 @@ namespace Fixtures.FrontendApi
             WellKnown = new global::Fixtures.FrontendApi.WellKnownApi(transport);
             Client = new global::Fixtures.FrontendApi.ClientApi(transport);
             Sessions = new global::Fixtures.FrontendApi.SessionsApi(transport);
+            Environment = new global::Fixtures.FrontendApi.EnvironmentApi(transport);
+            SignIns = new global::Fixtures.FrontendApi.SignInsApi(transport);
+            OAuth2IdentityProvider = new global::Fixtures.FrontendApi.OAuth2IdentityProviderApi(transport);
         }
 
         /// <summary>The transport every operation goes through.</summary>
@@ -42,9 +45,21 @@ namespace Fixtures.FrontendApi
         /// <summary>The Sessions operations.</summary>
         public global::Fixtures.FrontendApi.SessionsApi Sessions { get; }
 
+        /// <summary>The Environment operations.</summary>
+        public global::Fixtures.FrontendApi.EnvironmentApi Environment { get; }
+
+        /// <summary>The SignIns operations.</summary>
+        public global::Fixtures.FrontendApi.SignInsApi SignIns { get; }
+
+        /// <summary>The OAuth2IdentityProvider operations.</summary>
+        public global::Fixtures.FrontendApi.OAuth2IdentityProviderApi OAuth2IdentityProvider { get; }
+
         global::Fixtures.FrontendApi.IWellKnownApi global::Fixtures.FrontendApi.IClerkClient.WellKnown => WellKnown;
         global::Fixtures.FrontendApi.IClientApi global::Fixtures.FrontendApi.IClerkClient.Client => Client;
         global::Fixtures.FrontendApi.ISessionsApi global::Fixtures.FrontendApi.IClerkClient.Sessions => Sessions;
+        global::Fixtures.FrontendApi.IEnvironmentApi global::Fixtures.FrontendApi.IClerkClient.Environment => Environment;
+        global::Fixtures.FrontendApi.ISignInsApi global::Fixtures.FrontendApi.IClerkClient.SignIns => SignIns;
+        global::Fixtures.FrontendApi.IOAuth2IdentityProviderApi global::Fixtures.FrontendApi.IClerkClient.OAuth2IdentityProvider => OAuth2IdentityProvider;
 
         /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRawAsync(
@@ -72,7 +87,17 @@ namespace Fixtures.FrontendApi
         /// <summary>The spec's server URL as written (variables in braces).</summary>
         public const string ServerUrl = "https://{domain}.clerk.accounts.dev";
 
-        /// <summary>What the transport needs from the spec: the API, its version, and the base path every operation's path follows.</summary>
-        public static readonly global::Clerk.Generated.Http.ClerkApiDescription Api = new(global::Clerk.Generated.Http.ClerkApiKind.Frontend, Version, "");
+        /// <summary>
+        /// What the transport needs from the spec: the API, its version, the base path every operation's path
+        /// follows, and the security of operations without their own.
+        /// </summary>
+        public static readonly global::Clerk.Generated.Http.ClerkApiDescription Api = new(global::Clerk.Generated.Http.ClerkApiKind.Frontend, Version, "")
+        {
+            Security = new global::Clerk.Generated.Http.ClerkSecurity(
+                global::Clerk.Generated.Http.ClerkCredentials.None,
+                global::Clerk.Generated.Http.ClerkCredentials.DevBrowserToken,
+                global::Clerk.Generated.Http.ClerkCredentials.ClientCookie,
+                global::Clerk.Generated.Http.ClerkCredentials.ClientToken | global::Clerk.Generated.Http.ClerkCredentials.NativeFlag),
+        };
     }
 }

@@ -4,12 +4,26 @@
 
 namespace Fixtures.FrontendApi
 {
-    /// <summary>Every operation of the spec: its id, HTTP method, path template and group.</summary>
+    /// <summary>Every operation of the spec: its id, HTTP method, path template, group and, where it has its own, security.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public static partial class ClerkEndpoints
     {
+        private static readonly global::Clerk.Generated.Http.ClerkSecurity AnonymousOrDevBrowserTokenSecurity = new global::Clerk.Generated.Http.ClerkSecurity(
+            global::Clerk.Generated.Http.ClerkCredentials.None,
+            global::Clerk.Generated.Http.ClerkCredentials.DevBrowserToken);
+
+        private static readonly global::Clerk.Generated.Http.ClerkSecurity OAuthClientCredentialsOrAnonymousSecurity = new global::Clerk.Generated.Http.ClerkSecurity(
+            global::Clerk.Generated.Http.ClerkCredentials.OAuthClientCredentials,
+            global::Clerk.Generated.Http.ClerkCredentials.None);
+
+        private static readonly global::Clerk.Generated.Http.ClerkSecurity OAuthClientCredentialsSecurity = new global::Clerk.Generated.Http.ClerkSecurity(
+            global::Clerk.Generated.Http.ClerkCredentials.OAuthClientCredentials);
+
         /// <summary>GET /.well-known/jwks.json</summary>
-        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetJwks = new("GetJWKS", "GET", "/.well-known/jwks.json", "WellKnown", false);
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetJwks = new("GetJWKS", "GET", "/.well-known/jwks.json", "WellKnown", false)
+        {
+            Security = global::Clerk.Generated.Http.ClerkSecurity.Anonymous,
+        };
 
         /// <summary>GET /v1/client</summary>
         public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetClient = new("GetClient", "GET", "/v1/client", "Client", false);
@@ -22,12 +36,50 @@ namespace Fixtures.FrontendApi
             "Sessions",
             false);
 
+        /// <summary>GET /v1/environment</summary>
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetEnvironment = new("GetEnvironment", "GET", "/v1/environment", "Environment", false)
+        {
+            Security = AnonymousOrDevBrowserTokenSecurity,
+        };
+
+        /// <summary>POST /v1/client/sign_ins</summary>
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint CreateSignIn = new("CreateSignIn", "POST", "/v1/client/sign_ins", "SignIns", false)
+        {
+            Security = global::Clerk.Generated.Http.ClerkSecurity.Anonymous,
+        };
+
+        /// <summary>POST /oauth/token</summary>
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint GetOAuthToken = new(
+            "getOAuthToken",
+            "POST",
+            "/oauth/token",
+            "OAuth2IdentityProvider",
+            false)
+        {
+            Security = OAuthClientCredentialsOrAnonymousSecurity,
+        };
+
+        /// <summary>POST /oauth/token/revoke</summary>
+        public static readonly global::Clerk.Generated.Http.ClerkEndpoint RevokeOAuthToken = new(
+            "revokeOAuthToken",
+            "POST",
+            "/oauth/token/revoke",
+            "OAuth2IdentityProvider",
+            false)
+        {
+            Security = OAuthClientCredentialsSecurity,
+        };
+
         /// <summary>All operations, in spec order.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<global::Clerk.Generated.Http.ClerkEndpoint> All { get; } = new global::Clerk.Generated.Http.ClerkEndpoint[]
         {
             GetJwks,
             GetClient,
             TouchSession,
+            GetEnvironment,
+            CreateSignIn,
+            GetOAuthToken,
+            RevokeOAuthToken,
         };
     }
 }

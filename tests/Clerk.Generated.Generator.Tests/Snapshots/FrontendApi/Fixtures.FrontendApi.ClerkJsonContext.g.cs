@@ -42,6 +42,18 @@ namespace Fixtures.FrontendApi
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.FrontendApi.Client> Client
             => TypeInfo<global::Fixtures.FrontendApi.Client>();
 
+        /// <summary>Metadata for <see cref="global::Fixtures.FrontendApi.EnvironmentDisplayConfig"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.FrontendApi.EnvironmentDisplayConfig> EnvironmentDisplayConfig
+            => TypeInfo<global::Fixtures.FrontendApi.EnvironmentDisplayConfig>();
+
+        /// <summary>Metadata for <see cref="global::Fixtures.FrontendApi.Environment"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.FrontendApi.Environment> Environment
+            => TypeInfo<global::Fixtures.FrontendApi.Environment>();
+
+        /// <summary>Metadata for <see cref="global::Fixtures.FrontendApi.OAuthToken"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixtures.FrontendApi.OAuthToken> OAuthToken
+            => TypeInfo<global::Fixtures.FrontendApi.OAuthToken>();
+
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
@@ -73,6 +85,21 @@ namespace Fixtures.FrontendApi
             if (type == typeof(global::Fixtures.FrontendApi.Client))
             {
                 return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.ClientJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.EnvironmentDisplayConfig))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.EnvironmentDisplayConfigJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.Environment))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.EnvironmentJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.OAuthToken))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.OAuthTokenJsonConverter.Instance);
             }
 
             return null;

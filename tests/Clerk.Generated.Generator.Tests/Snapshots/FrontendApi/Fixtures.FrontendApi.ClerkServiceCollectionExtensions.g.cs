@@ -29,6 +29,9 @@ namespace Fixtures.FrontendApi
             Add<global::Fixtures.FrontendApi.IWellKnownApi>(services, static client => client.WellKnown);
             Add<global::Fixtures.FrontendApi.IClientApi>(services, static client => client.Client);
             Add<global::Fixtures.FrontendApi.ISessionsApi>(services, static client => client.Sessions);
+            Add<global::Fixtures.FrontendApi.IEnvironmentApi>(services, static client => client.Environment);
+            Add<global::Fixtures.FrontendApi.ISignInsApi>(services, static client => client.SignIns);
+            Add<global::Fixtures.FrontendApi.IOAuth2IdentityProviderApi>(services, static client => client.OAuth2IdentityProvider);
             return builder;
         }
 

@@ -18,7 +18,7 @@ namespace Fixtures.FrontendApi
         public global::System.Threading.Tasks.Task<global::Fixtures.FrontendApi.Client> GetClientAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetClient", "/v1/client", "/v1/client");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.FrontendApi.ClerkEndpoints.GetClient, "/v1/client");
             return _transport.SendAsync(request, global::Fixtures.FrontendApi.ClerkJsonContext.Default.Client, cancellationToken);
         }
     }

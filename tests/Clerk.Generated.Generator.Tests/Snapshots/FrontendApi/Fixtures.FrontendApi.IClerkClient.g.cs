@@ -18,6 +18,15 @@ namespace Fixtures.FrontendApi
         /// <summary>The Sessions operations.</summary>
         global::Fixtures.FrontendApi.ISessionsApi Sessions { get; }
 
+        /// <summary>The Environment operations.</summary>
+        global::Fixtures.FrontendApi.IEnvironmentApi Environment { get; }
+
+        /// <summary>The SignIns operations.</summary>
+        global::Fixtures.FrontendApi.ISignInsApi SignIns { get; }
+
+        /// <summary>The OAuth2IdentityProvider operations.</summary>
+        global::Fixtures.FrontendApi.IOAuth2IdentityProviderApi OAuth2IdentityProvider { get; }
+
         /// <summary>Calls any operation of the catalogue directly and returns the raw response (the caller disposes it).</summary>
         /// <param name="endpoint">The operation, from <see cref="global::Fixtures.FrontendApi.ClerkEndpoints"/>.</param>
         /// <param name="pathParameters">Values for the placeholders of the path template.</param>

@@ -22,9 +22,7 @@ namespace Fixtures.FrontendApi
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Post,
-                "TouchSession",
-                "/v1/client/sessions/{session_id}/touch",
+                global::Fixtures.FrontendApi.ClerkEndpoints.TouchSession,
                 $"/v1/client/sessions/{(global::Clerk.Generated.Http.ClerkPath.Escape(sessionId))}/touch");
             request.Query.Add("active_organization_id", activeOrganizationId);
             return _transport.SendAsync(request, global::Fixtures.FrontendApi.ClerkJsonContext.Default.Client, cancellationToken);

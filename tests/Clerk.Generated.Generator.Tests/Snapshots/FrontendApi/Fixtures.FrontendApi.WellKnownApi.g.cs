@@ -18,11 +18,7 @@ namespace Fixtures.FrontendApi
         public global::System.Threading.Tasks.Task<global::Fixtures.FrontendApi.Jwks> GetJwksAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetJWKS",
-                "/.well-known/jwks.json",
-                "/.well-known/jwks.json");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.FrontendApi.ClerkEndpoints.GetJwks, "/.well-known/jwks.json");
             return _transport.SendAsync(request, global::Fixtures.FrontendApi.ClerkJsonContext.Default.Jwks, cancellationToken);
         }
     }

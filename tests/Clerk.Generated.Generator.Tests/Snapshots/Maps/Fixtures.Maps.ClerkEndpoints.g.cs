@@ -4,7 +4,7 @@
 
 namespace Fixtures.Maps
 {
-    /// <summary>Every operation of the spec: its id, HTTP method, path template and group.</summary>
+    /// <summary>Every operation of the spec: its id, HTTP method, path template, group and, where it has its own, security.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public static partial class ClerkEndpoints
     {

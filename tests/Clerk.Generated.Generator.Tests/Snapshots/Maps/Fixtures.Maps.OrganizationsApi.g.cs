@@ -21,9 +21,7 @@ namespace Fixtures.Maps
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(organizationId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetOrganization",
-                "/organizations/{organization_id}",
+                global::Fixtures.Maps.ClerkEndpoints.GetOrganization,
                 $"/organizations/{(global::Clerk.Generated.Http.ClerkPath.Escape(organizationId))}");
             return _transport.SendAsync(request, global::Fixtures.Maps.ClerkJsonContext.Default.Organization, cancellationToken);
         }

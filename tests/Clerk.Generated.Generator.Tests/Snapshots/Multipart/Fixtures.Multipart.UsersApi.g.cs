@@ -23,9 +23,7 @@ namespace Fixtures.Multipart
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Post,
-                "SetUserProfileImage",
-                "/users/{user_id}/profile_image",
+                global::Fixtures.Multipart.ClerkEndpoints.SetUserProfileImage,
                 $"/users/{(global::Clerk.Generated.Http.ClerkPath.Escape(userId))}/profile_image");
             var form = new global::Clerk.Generated.Http.ClerkMultipartBody();
             form.AddFile("file", body.File);

@@ -22,9 +22,7 @@ namespace Fixtures.NameCollisions
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(emailAddressId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "getEmailAddress",
-                "/email_addresses/{email_address_id}",
+                global::Fixtures.NameCollisions.ClerkEndpoints.GetEmailAddress,
                 $"/email_addresses/{(global::Clerk.Generated.Http.ClerkPath.Escape(emailAddressId))}");
             request.Query.Add("default", @default);
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.EmailAddress, cancellationToken);

@@ -18,7 +18,7 @@ namespace Fixtures.NameCollisions
         public global::System.Threading.Tasks.Task<global::Fixtures.NameCollisions.JwksRsaPublicKey> GetJwksAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetJWKS", "/keys", "/keys");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.NameCollisions.ClerkEndpoints.GetJwks, "/keys");
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.JwksRsaPublicKey, cancellationToken);
         }
     }

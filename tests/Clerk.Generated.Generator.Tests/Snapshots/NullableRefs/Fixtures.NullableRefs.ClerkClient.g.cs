@@ -62,7 +62,13 @@ namespace Fixtures.NullableRefs
         /// <summary>The spec's server URL as written (variables in braces).</summary>
         public const string ServerUrl = "https://api.clerk.com/v1";
 
-        /// <summary>What the transport needs from the spec: the API, its version, and the base path every operation's path follows.</summary>
-        public static readonly global::Clerk.Generated.Http.ClerkApiDescription Api = new(global::Clerk.Generated.Http.ClerkApiKind.Backend, Version, "/v1");
+        /// <summary>
+        /// What the transport needs from the spec: the API, its version, the base path every operation's path
+        /// follows, and the security of operations without their own.
+        /// </summary>
+        public static readonly global::Clerk.Generated.Http.ClerkApiDescription Api = new(global::Clerk.Generated.Http.ClerkApiKind.Backend, Version, "/v1")
+        {
+            Security = global::Clerk.Generated.Http.ClerkSecurity.Anonymous,
+        };
     }
 }

@@ -21,9 +21,7 @@ namespace Fixtures.NullableRefs
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(sessionId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetSession",
-                "/sessions/{session_id}",
+                global::Fixtures.NullableRefs.ClerkEndpoints.GetSession,
                 $"/sessions/{(global::Clerk.Generated.Http.ClerkPath.Escape(sessionId))}");
             return _transport.SendAsync(request, global::Fixtures.NullableRefs.ClerkJsonContext.Default.Session, cancellationToken);
         }

@@ -19,11 +19,7 @@ namespace Fixtures.OpenEnums
             global::Fixtures.OpenEnums.ListInvitationsStatus? status = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "ListInvitations",
-                "/invitations",
-                "/invitations");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.OpenEnums.ClerkEndpoints.ListInvitations, "/invitations");
             request.Query.Add("status", status?.Value);
             return _transport.SendAsync(request, global::Fixtures.OpenEnums.ClerkJsonContext.Default.Invitation, cancellationToken);
         }

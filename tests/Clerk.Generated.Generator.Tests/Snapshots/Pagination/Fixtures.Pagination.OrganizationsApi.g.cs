@@ -21,11 +21,7 @@ namespace Fixtures.Pagination
             global::System.Collections.Generic.IReadOnlyList<string>? orderBy = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "ListOrganizations",
-                "/organizations",
-                "/organizations");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Pagination.ClerkEndpoints.ListOrganizations, "/organizations");
             request.Query.Add("limit", limit);
             request.Query.Add("offset", offset);
             request.Query.AddJoined("order_by", orderBy);

@@ -24,7 +24,7 @@ namespace Fixtures.Pagination
             global::System.Collections.Generic.IReadOnlyList<bool>? verified = null,
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "GetUserList", "/users", "/users");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Pagination.ClerkEndpoints.GetUserList, "/users");
             request.Query.Add("limit", limit);
             request.Query.Add("offset", offset);
             request.Query.AddEach("email_address", emailAddress);

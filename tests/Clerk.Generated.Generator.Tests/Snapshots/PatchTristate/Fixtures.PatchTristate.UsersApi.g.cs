@@ -23,9 +23,7 @@ namespace Fixtures.PatchTristate
             global::System.ArgumentException.ThrowIfNullOrEmpty(userId);
             global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Patch,
-                "UpdateUser",
-                "/users/{user_id}",
+                global::Fixtures.PatchTristate.ClerkEndpoints.UpdateUser,
                 $"/users/{(global::Clerk.Generated.Http.ClerkPath.Escape(userId))}");
             request.SetJsonBody(body, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserRequest);
             return _transport.SendAsync(request, global::Fixtures.PatchTristate.ClerkJsonContext.Default.UpdateUserResponse, cancellationToken);

@@ -21,9 +21,7 @@ namespace Fixtures.PlatformApi
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(applicationId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetApplication",
-                "/platform/applications/{applicationID}",
+                global::Fixtures.PlatformApi.ClerkEndpoints.GetApplication,
                 $"/platform/applications/{(global::Clerk.Generated.Http.ClerkPath.Escape(applicationId))}");
             return _transport.SendAsync(request, global::Fixtures.PlatformApi.ClerkJsonContext.Default.Application, cancellationToken);
         }

@@ -18,7 +18,7 @@ namespace Fixtures.Settings
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.Domain>> ListDomainsAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListDomains", "/domains", "/domains");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Settings.ClerkEndpoints.ListDomains, "/domains");
             return _transport.SendAsync(request, global::Fixtures.Settings.ClerkJsonContext.Default.ListOfDomain, cancellationToken);
         }
     }

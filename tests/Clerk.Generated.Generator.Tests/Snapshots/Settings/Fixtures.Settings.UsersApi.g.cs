@@ -18,7 +18,7 @@ namespace Fixtures.Settings
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Settings.User>> ListUsersAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Get, "ListUsers", "/users", "/users");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Settings.ClerkEndpoints.ListUsers, "/users");
             return _transport.SendAsync(request, global::Fixtures.Settings.ClerkJsonContext.Default.ListOfUser, cancellationToken);
         }
     }

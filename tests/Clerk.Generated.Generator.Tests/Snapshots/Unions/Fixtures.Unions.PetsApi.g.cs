@@ -21,9 +21,7 @@ namespace Fixtures.Unions
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(petId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetPet",
-                "/pets/{pet_id}",
+                global::Fixtures.Unions.ClerkEndpoints.GetPet,
                 $"/pets/{(global::Clerk.Generated.Http.ClerkPath.Escape(petId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Pet, cancellationToken);
         }
@@ -35,9 +33,7 @@ namespace Fixtures.Unions
         {
             global::System.ArgumentException.ThrowIfNullOrEmpty(ownerId);
             var request = new global::Clerk.Generated.Http.ClerkRequest(
-                global::System.Net.Http.HttpMethod.Get,
-                "GetOwner",
-                "/owners/{owner_id}",
+                global::Fixtures.Unions.ClerkEndpoints.GetOwner,
                 $"/owners/{(global::Clerk.Generated.Http.ClerkPath.Escape(ownerId))}");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Owner, cancellationToken);
         }
@@ -46,7 +42,7 @@ namespace Fixtures.Unions
         public global::System.Threading.Tasks.Task<global::Fixtures.Unions.Refresh> RefreshAsync(
             global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var request = new global::Clerk.Generated.Http.ClerkRequest(global::System.Net.Http.HttpMethod.Post, "Refresh", "/refresh", "/refresh");
+            var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Unions.ClerkEndpoints.Refresh, "/refresh");
             return _transport.SendAsync(request, global::Fixtures.Unions.ClerkJsonContext.Default.Refresh, cancellationToken);
         }
     }
