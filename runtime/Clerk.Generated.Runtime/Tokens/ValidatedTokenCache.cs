@@ -16,7 +16,8 @@ namespace Clerk.Generated.Tokens;
 /// </summary>
 internal sealed class ValidatedTokenCache
 {
-    private const int RecentSlotCount = 64;
+    /// <summary>One token instance per kept-alive connection: enough slots that connections rarely evict each other.</summary>
+    private const int RecentSlotCount = 256;
 
     private readonly MemoryCache _entries;
     private readonly Entry?[] _recent = new Entry?[RecentSlotCount];
