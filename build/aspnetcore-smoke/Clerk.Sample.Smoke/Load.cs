@@ -4,10 +4,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-/// <summary>Throughput of one load round.</summary>
+/// <summary>Throughput of one load round, and the CPU time the server spent on it (warm-up pass included).</summary>
 internal sealed record LoadResult(int Requests, int Connections, int Errors, TimeSpan Elapsed)
 {
+    public TimeSpan ServerProcessorTime { get; init; }
+
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>Server CPU per request over every request of the round, the warm-up pass's included.</summary>
+    public double ServerMicrosecondsPerRequest => ServerProcessorTime.TotalMicroseconds / (Requests + Load.WarmupRequests(Requests));
 
     public override string ToString() =>
         $"{Requests} requests, {Connections} connections, {Errors} errors, {Elapsed.TotalSeconds:0.00} s, {RequestsPerSecond:0} req/s";
@@ -26,11 +31,13 @@ internal static class Load
         var request = Encoding.ASCII.GetBytes(
             $"GET {path} HTTP/1.1\r\nHost: {baseAddress.Authority}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n");
         var endpoint = new IPEndPoint(IPAddress.Parse(baseAddress.Host), baseAddress.Port);
-        RunRound(endpoint, request, Math.Min(2_000, requests), connections); // warm connections and JIT-free paths
+        RunRound(endpoint, request, WarmupRequests(requests), connections); // warm connections and the server's caches
         var stopwatch = Stopwatch.StartNew();
         var errors = RunRound(endpoint, request, requests, connections);
         return new LoadResult(requests, connections, errors, stopwatch.Elapsed);
     }
+
+    public static int WarmupRequests(int requests) => Math.Min(2_000, requests);
 
     private static int RunRound(IPEndPoint endpoint, byte[] request, int requests, int connections)
     {

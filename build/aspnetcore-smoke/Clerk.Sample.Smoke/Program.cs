@@ -109,9 +109,11 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
         {
             foreach (var (name, service) in contenders)
             {
-                runs[name].Add(clientCpus is null
+                var cpuBefore = service.ProcessorTime;
+                var result = clientCpus is null
                     ? Load.Run(service.BaseAddress, "/me", reader, requests, connections)
-                    : await LoadProcess.RunAsync(clientCpus, service.BaseAddress, "/me", reader, requests, connections));
+                    : await LoadProcess.RunAsync(clientCpus, service.BaseAddress, "/me", reader, requests, connections);
+                runs[name].Add(result with { ServerProcessorTime = service.ProcessorTime - cpuBefore });
             }
         }
 
@@ -126,6 +128,13 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
                           + $" with EnableTokenCache: {Best("Clerk, EnableTokenCache") / bearer:0.00};"
                           + $" ceiling (no authentication) / JwtBearer: {Best("no authentication") / bearer:0.00}"
                           + $" (req/s per round: {string.Join("; ", runs.Select(r => $"{r.Key} {string.Join(", ", r.Value.Select(v => v.RequestsPerSecond.ToString("0")))}"))})");
+        // CPU time the server process spent per request (its best round): unlike req/s, hardly moved by other
+        // processes sharing the machine, so it backs the throughput ratios on a busy host.
+        double Cpu(string name) => runs[name].Min(r => r.ServerMicrosecondsPerRequest);
+        Console.WriteLine($"  server CPU per request, JwtBearer / Clerk: {Cpu("JwtBearer") / Cpu("Clerk"):0.00};"
+                          + $" with EnableTokenCache: {Cpu("JwtBearer") / Cpu("Clerk, EnableTokenCache"):0.00};"
+                          + $" no authentication: {Cpu("JwtBearer") / Cpu("no authentication"):0.00}"
+                          + $" (µs per request, best round: {string.Join("; ", runs.Keys.Select(k => $"{k} {Cpu(k):0.0}"))})");
     }
 }
 
@@ -211,6 +220,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public bool Ready { get; private set; }
 
     public TimeSpan TimeToFirstAnswer { get; private set; }
+
+    /// <summary>User and system CPU time of the service process so far (the binary itself: taskset execs it).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public string Output
     {
