@@ -8,8 +8,10 @@
 # Load method: with two CPUs or more (and taskset), every service under load runs on CPU 0 (`taskset -c 0`, the same
 # for all four) and the load client, a wrk-like HTTP/1.1 client on raw sockets (pre-encoded request, kept-alive
 # connections, whole answer read before the next request), runs in a process of its own on CPU 1, so the client never
-# takes the server's CPU time and each ratio compares servers. The start-up series is not pinned. Ends with a dotnet-test-style summary line
-# that build/summarize-test-log.mjs counts. Bounded: every step runs under `timeout`.
+# takes the server's CPU time and each ratio compares servers. Besides req/s it prints each server's CPU time per
+# request (best round), which other processes on a shared host move far less. The start-up series is not pinned.
+# Ends with a dotnet-test-style summary line that build/summarize-test-log.mjs counts. Bounded: every step runs under
+# `timeout`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
