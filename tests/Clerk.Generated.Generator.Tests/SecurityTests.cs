@@ -117,6 +117,15 @@ public sealed class SecurityTests
     }
 
     [Test]
+    public void The_generators_credentials_are_the_runtimes_member_for_member()
+    {
+        var generator = Enum.GetValues<Credentials>().Select(c => (c.ToString(), (int)c));
+        var runtime = Enum.GetValues<Clerk.Generated.Http.ClerkCredentials>().Select(c => (c.ToString(), (int)c));
+
+        Assert.That(generator, Is.EqualTo(runtime), "the generator spells runtime members by these names");
+    }
+
+    [Test]
     public void A_spec_without_security_has_anonymous_operations()
     {
         Assert.That(Parse(File.ReadAllText(Path.Combine(RepositoryPaths.FixturesDir, "settings.yml")), "true").Server.Security, Is.EqualTo(SecurityModel.Anonymous));

@@ -194,14 +194,7 @@ internal static class ClientEmitter
         }
 
         writer.Line("/// <summary>All operations, in spec order.</summary>");
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + endpoint + "> All { get; } = new " + endpoint + "[]");
-        writer.OpenBlock();
-        foreach (var operation in spec.Endpoints)
-        {
-            writer.Line(operation.Name + ",");
-        }
-
-        writer.CloseBlock(";");
+        writer.Initializer("public static global::System.Collections.Generic.IReadOnlyList<" + endpoint + "> All { get; } = new " + endpoint + "[]", spec.Endpoints.Select(e => e.Name));
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

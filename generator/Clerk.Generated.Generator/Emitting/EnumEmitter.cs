@@ -51,14 +51,7 @@ internal static class EnumEmitter
         var knownValues = string.Join(" or ", type.EnumMembers.Select(m => Naming.Literal(m.Value)));
         writer.Line("/// <summary>The values the spec names, in its order.</summary>");
         // Inside its own declaration the simple name is the struct (no member may take it): long names stay readable.
-        writer.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[]");
-        writer.OpenBlock();
-        foreach (var member in type.EnumMembers)
-        {
-            writer.Line(member.Name + ",");
-        }
-
-        writer.CloseBlock(";");
+        writer.Initializer("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[]", type.EnumMembers.Select(m => m.Name));
         writer.Lines($$"""
 
             private readonly string? _value;

@@ -210,6 +210,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes <c>{head}</c> and an initializer block holding <paramref name="items"/>, one per line.</summary>
+    public SourceWriter Initializer(string head, IEnumerable<string> items)
+    {
+        Line(head);
+        OpenBlock();
+        foreach (var item in items)
+        {
+            Line(item + ",");
+        }
+
+        return CloseBlock(";");
+    }
+
     public SourceWriter Indent()
     {
         _indent++;
