@@ -3,7 +3,7 @@
 # the JwtBearer baseline the same way, then starts both on loopback ports and checks 200 / 401 / 403 over real HTTP
 # and runs a bounded load (20,000 requests, 32 connections; three alternated rounds) against GET /me of the sample,
 # the sample with EnableTokenCache, the baseline and the baseline without authentication (Baseline__Authentication=none,
-# the ceiling), then starts the sample and the baseline 5 times each,
+# the ceiling), then starts the sample and the baseline 11 times each,
 # alternated, timing exec to the first answered GET /health. Ends with a dotnet-test-style summary line
 # that build/summarize-test-log.mjs counts. Bounded: every step runs under `timeout`.
 set -uo pipefail
@@ -33,4 +33,4 @@ publish build/aspnetcore-smoke/JwtBearerBaseline "$out/baseline" || fail "Native
 echo "baseline: binary $(stat -c %s "$out/baseline/JwtBearerBaseline") bytes"
 
 timeout 600 dotnet run --project build/aspnetcore-smoke/Clerk.Sample.Smoke -c Release --artifacts-path "$out/build" -- \
-  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 5
+  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 11
