@@ -48,6 +48,13 @@ internal sealed class ClerkValidatorProvider : IDisposable
     }
 
     /// <summary>
+    /// A logger for <typeparamref name="T"/>'s category. Made by the logger factory rather than resolved as
+    /// <c>ILogger&lt;T&gt;</c>: the container closes its open generic at run time, which under Native AOT means building the
+    /// type on first use, on the first request.
+    /// </summary>
+    private ILogger<T>? Logger<T>() => _services.GetService<ILoggerFactory>()?.CreateLogger<T>();
+
+    /// <summary>
     /// The application's <see cref="IHttpClientFactory"/> client when it registers one (so handlers configured for
     /// <see cref="HttpClientName"/> apply), else one client of this provider's own. The scheme does not register the
     /// factory itself: most applications with a static key never fetch, and the factory's services cost start-up time.
@@ -65,7 +72,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
             options.ToValidationOptions(),
             time,
             options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
-            _services.GetService<ILogger<ClerkTokenValidator>>());
+            Logger<ClerkTokenValidator>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
         return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time), keys as JwksCache);
@@ -98,7 +105,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
             HttpClient(),
             time,
             options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
-            _services.GetService<ILogger<ClerkRequestAuthenticator>>());
+            Logger<ClerkRequestAuthenticator>());
     }
 
     internal static string? ResolvePublishableKey(ClerkAuthenticationOptions options) =>
@@ -134,7 +141,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
         // A fleet's shared cache (registered by AddClerkRedis, for example) makes the fleet fetch the JWKS once.
         cacheOptions.SharedCache = _services.GetService<ClerkSharedCache>();
         options.ConfigureJwksCache?.Invoke(cacheOptions);
-        return new JwksCache(HttpClient(), cacheOptions, time, _services.GetService<ILogger<JwksCache>>());
+        return new JwksCache(HttpClient(), cacheOptions, time, Logger<JwksCache>());
     }
 
     internal static string? ResolveJwtKey(ClerkAuthenticationOptions options) =>
