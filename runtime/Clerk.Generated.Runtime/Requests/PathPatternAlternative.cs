@@ -87,7 +87,8 @@ internal sealed class PathPatternAlternative
                 for (var p = 0; p < row.Length; p++)
                 {
                     var end = p + part.Text.Length;
-                    row[p] = end <= path.Length && EqualsIgnoreCase(path.AsSpan(p, part.Text.Length), part.Text) && matches.RestMatches(k + 1, end);
+                    // The table lookup first: it is constant time, the comparison is not.
+                    row[p] = end <= path.Length && matches.RestMatches(k + 1, end) && EqualsIgnoreCase(path.AsSpan(p, part.Text.Length), part.Text);
                 }
 
                 break;
