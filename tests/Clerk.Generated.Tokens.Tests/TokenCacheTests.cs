@@ -100,6 +100,35 @@ public sealed class TokenCacheTests
     }
 
     [Test]
+    public async Task An_equal_token_in_another_string_instance_is_served_from_the_cache_too()
+    {
+        var validator = Validator(cache: true);
+        var token = _tokens.Mint();
+        var first = await validator.ValidateAsync(token);
+        Assert.That(await validator.ValidateAsync(token), Is.SameAs(first), "the same instance (a kept-alive connection repeating its header)");
+
+        Assert.That(await validator.ValidateAsync(new string(token.AsSpan())), Is.SameAs(first), "an equal copy");
+    }
+
+    [Test]
+    public async Task A_token_hit_again_by_the_same_instance_is_still_dropped_with_its_key_and_at_its_exp()
+    {
+        var validator = Validator(cache: true, skew: TimeSpan.Zero);
+        var token = _tokens.Mint(new() { Lifetime = TimeSpan.FromSeconds(60) });
+        Assert.That((await validator.ValidateAsync(token)).IsValid, Is.True);
+        Assert.That((await validator.ValidateAsync(token)).IsValid, Is.True, "a hit: remembered by instance from now on");
+
+        _time.SetUtcNow(Now.AddSeconds(60));
+        Assert.That((await validator.ValidateAsync(token)).Reason, Is.EqualTo(TokenRejectionReason.Expired));
+
+        var later = _tokens.Mint();
+        Assert.That((await validator.ValidateAsync(later)).IsValid, Is.True);
+        Assert.That((await validator.ValidateAsync(later)).IsValid, Is.True);
+        _tokens.Keys.SetKeys(SharedKeys.Secondary.SigningKey);
+        Assert.That((await validator.ValidateAsync(later)).Reason, Is.EqualTo(TokenRejectionReason.UnknownKey));
+    }
+
+    [Test]
     public async Task The_cache_is_bounded()
     {
         var validator = Validator(cache: true, size: 2);

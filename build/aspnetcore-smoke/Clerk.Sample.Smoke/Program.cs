@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -9,8 +10,17 @@ using Clerk.Generated.Testing;
 // Starts the Native AOT sample with no configuration at all on a free loopback port, checks over real HTTP that a valid
 // token gets 200, an invalid one 401 and a missing permission 403, then runs the same bounded load against GET /me of
 // the sample, the sample with EnableTokenCache, the JwtBearer baseline and that baseline without authentication (the
-// ceiling), alternated, and reports requests per second and the ratios. With [starts] > 0, also starts the sample
+// ceiling), alternated, and reports requests per second and the ratios. With SMOKE_SERVER_CPUS and SMOKE_CLIENT_CPUS,
+// the services under load run on the first CPUs and each load round in a process of its own on the second. With [starts] > 0, also starts the sample
 // and the baseline that many times each, alternated, and compares exec-to-first-answered-/health. Ends with a dotnet-test-style summary.
+if (args is ["--load", var loadBase, var loadPath, var loadToken, var loadRequests, var loadConnections])
+{
+    // The load client of one round, started by the run below on its own core: prints errors and elapsed ticks.
+    var result = Load.Run(new Uri(loadBase), loadPath, loadToken, int.Parse(loadRequests, CultureInfo.InvariantCulture), int.Parse(loadConnections, CultureInfo.InvariantCulture));
+    Console.WriteLine(FormattableString.Invariant($"{result.Errors} {result.Elapsed.Ticks}"));
+    return 0;
+}
+
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: Clerk.Sample.Smoke <sample binary> <baseline binary> [requests] [connections]");
@@ -20,6 +30,10 @@ if (args.Length < 2)
 var requests = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
 var connections = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 32;
 var startups = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0;
+// SMOKE_SERVER_CPUS / SMOKE_CLIENT_CPUS (taskset lists, set by build/aot-smoke.sh): the services under load run on
+// the first, the load client in a process of its own on the second, so the client never takes the server's CPU time.
+var serverCpus = Environment.GetEnvironmentVariable("SMOKE_SERVER_CPUS") is { Length: > 0 } serverList ? serverList : null;
+var clientCpus = Environment.GetEnvironmentVariable("SMOKE_CLIENT_CPUS") is { Length: > 0 } clientList ? clientList : null;
 var checks = new List<(string Name, bool Passed, string Detail)>();
 void Check(string name, bool passed, string detail)
 {
@@ -37,7 +51,7 @@ var reader = Mint("org:invoices:read");
 var outsider = Mint();
 var tampered = reader[..^6] + (reader[^6] == 'A' ? "BBBBBB" : "AAAAAA");
 
-await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
+await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0], serverCpus))
 {
     Check("sample starts with no configuration", sample.Ready, $"first answered request after {sample.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     if (sample.Ready)
@@ -78,12 +92,12 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
     }
 
     // The sample once more with the token cache on (Clerk:EnableTokenCache, bound from the environment).
-    await using var cached = await ServiceProcess.StartAsync("sample-token-cache", args[0], ("Clerk__EnableTokenCache", "true"));
+    await using var cached = await ServiceProcess.StartPinnedAsync("sample-token-cache", args[0], serverCpus, ("Clerk__EnableTokenCache", "true"));
     Check("sample starts with EnableTokenCache", cached.Ready, $"first answered request after {cached.TimeToFirstAnswer.TotalMilliseconds:0} ms");
-    await using var baseline = await ServiceProcess.StartAsync("jwtbearer", args[1]);
+    await using var baseline = await ServiceProcess.StartPinnedAsync("jwtbearer", args[1], serverCpus);
     Check("JwtBearer baseline starts", baseline.Ready, $"first answered request after {baseline.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     // The ceiling: the baseline binary with no authentication at all (same host, configuration and response).
-    await using var open = await ServiceProcess.StartAsync("no-authentication", args[1], ("Baseline__Authentication", "none"));
+    await using var open = await ServiceProcess.StartPinnedAsync("no-authentication", args[1], serverCpus, ("Baseline__Authentication", "none"));
     Check("no-authentication ceiling starts", open.Ready, $"first answered request after {open.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     if (sample.Ready && cached.Ready && baseline.Ready && open.Ready)
     {
@@ -95,7 +109,11 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
         {
             foreach (var (name, service) in contenders)
             {
-                runs[name].Add(await Load.RunAsync(service.BaseAddress, "/me", reader, requests, connections));
+                var cpuBefore = service.ProcessorTime;
+                var result = clientCpus is null
+                    ? Load.Run(service.BaseAddress, "/me", reader, requests, connections)
+                    : await LoadProcess.RunAsync(clientCpus, service.BaseAddress, "/me", reader, requests, connections);
+                runs[name].Add(result with { ServerProcessorTime = service.ProcessorTime - cpuBefore });
             }
         }
 
@@ -110,6 +128,13 @@ await using (var sample = await ServiceProcess.StartAsync("sample", args[0]))
                           + $" with EnableTokenCache: {Best("Clerk, EnableTokenCache") / bearer:0.00};"
                           + $" ceiling (no authentication) / JwtBearer: {Best("no authentication") / bearer:0.00}"
                           + $" (req/s per round: {string.Join("; ", runs.Select(r => $"{r.Key} {string.Join(", ", r.Value.Select(v => v.RequestsPerSecond.ToString("0")))}"))})");
+        // CPU time the server process spent per request (its best round): unlike req/s, hardly moved by other
+        // processes sharing the machine, so it backs the throughput ratios on a busy host.
+        double Cpu(string name) => runs[name].Min(r => r.ServerMicrosecondsPerRequest);
+        Console.WriteLine($"  server CPU per request, JwtBearer / Clerk: {Cpu("JwtBearer") / Cpu("Clerk"):0.00};"
+                          + $" with EnableTokenCache: {Cpu("JwtBearer") / Cpu("Clerk, EnableTokenCache"):0.00};"
+                          + $" no authentication: {Cpu("JwtBearer") / Cpu("no authentication"):0.00}"
+                          + $" (µs per request, best round: {string.Join("; ", runs.Keys.Select(k => $"{k} {Cpu(k):0.0}"))})");
     }
 }
 
@@ -145,55 +170,36 @@ var passed = checks.Count - failed;
 Console.WriteLine($"{(failed == 0 ? "Passed!" : "Failed!")}  - Failed: {failed}, Passed: {passed}, Skipped: 0, Total: {checks.Count} - aot-smoke (Native AOT sample over HTTP)");
 return failed == 0 ? 0 : 1;
 
-/// <summary>Throughput of one load round.</summary>
-internal sealed record LoadResult(int Requests, int Connections, int Errors, TimeSpan Elapsed)
+/// <summary>One load round in a process of its own, started with <c>taskset -c</c> on the client's CPUs.</summary>
+internal static class LoadProcess
 {
-    public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
-
-    public override string ToString() =>
-        $"{Requests} requests, {Connections} connections, {Errors} errors, {Elapsed.TotalSeconds:0.00} s, {RequestsPerSecond:0} req/s";
-}
-
-/// <summary>A closed-loop load: <c>connections</c> workers on as many kept-alive connections, each sending the next request when the last answered.</summary>
-internal static class Load
-{
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, string path, string token, int requests, int connections)
+    public static async Task<LoadResult> RunAsync(string cpus, Uri baseAddress, string path, string token, int requests, int connections)
     {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var authorization = new AuthenticationHeaderValue("Bearer", token);
-        await RunRoundAsync(client, path, authorization, Math.Min(2_000, requests), connections); // warm connections and JIT-free paths
-        var stopwatch = Stopwatch.StartNew();
-        var errors = await RunRoundAsync(client, path, authorization, requests, connections);
-        return new LoadResult(requests, connections, errors, stopwatch.Elapsed);
-    }
-
-    private static async Task<int> RunRoundAsync(HttpClient client, string path, AuthenticationHeaderValue authorization, int requests, int connections)
-    {
-        var remaining = requests;
-        var errors = 0;
-        var workers = Enumerable.Range(0, connections).Select(async _ =>
+        // This program again (its apphost, or `dotnet <dll>` when run through the muxer), in --load mode.
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo("taskset") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", cpus, self })
         {
-            while (Interlocked.Decrement(ref remaining) >= 0)
-            {
-                try
-                {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
-                    request.Headers.Authorization = authorization;
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        });
-        await Task.WhenAll(workers);
-        return errors;
+            start.ArgumentList.Add(argument);
+        }
+
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(LoadProcess).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "--load", baseAddress.ToString(), path, token, requests.ToString(CultureInfo.InvariantCulture), connections.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the load client");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var fields = output.Trim().Split(' ');
+        return process.ExitCode == 0 && fields.Length == 2
+            ? new LoadResult(requests, connections, int.Parse(fields[0], CultureInfo.InvariantCulture), TimeSpan.FromTicks(long.Parse(fields[1], CultureInfo.InvariantCulture)))
+            : new LoadResult(requests, connections, requests, TimeSpan.MaxValue);
     }
 }
 
@@ -215,6 +221,16 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public TimeSpan TimeToFirstAnswer { get; private set; }
 
+    /// <summary>User and system CPU time of the service process so far (the binary itself: taskset execs it).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Output
     {
         get
@@ -226,11 +242,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string name, string binary, params (string Name, string Value)[] environment)
+    public static Task<ServiceProcess> StartAsync(string name, string binary, params (string Name, string Value)[] environment) =>
+        StartPinnedAsync(name, binary, cpus: null, environment);
+
+    /// <summary>As <see cref="StartAsync"/>, on the CPUs <paramref name="cpus"/> (a taskset list) when given.</summary>
+    public static async Task<ServiceProcess> StartPinnedAsync(string name, string binary, string? cpus, params (string Name, string Value)[] environment)
     {
         var port = FreePort();
         var path = Path.GetFullPath(binary);
-        var start = new ProcessStartInfo(path)
+        var start = new ProcessStartInfo(cpus is null ? path : "taskset")
         {
             // Its own folder, so both services read the appsettings.json published beside them (the same logging levels).
             WorkingDirectory = Path.GetDirectoryName(path)!,
@@ -238,6 +258,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cpus is not null)
+        {
+            // taskset execs the binary: the service's own process, bound to those CPUs from its first instruction.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add(path);
+        }
+
         // "No configuration at all": nothing Clerk- or environment-related leaks in from the CI shell.
         foreach (var variable in start.Environment.Keys.Where(k => k.StartsWith("CLERK_", StringComparison.Ordinal) || k.EndsWith("_ENVIRONMENT", StringComparison.Ordinal)).ToList())
         {

@@ -11,7 +11,10 @@ internal static class ClerkPrincipalFactory
 {
     private const string Issuer = "Clerk";
 
-    public static ClaimsPrincipal Create(ClerkTokenValidationResult validation)
+    /// <summary>The request's principal: its identity is built by <see cref="CreateIdentity"/> on first look.</summary>
+    public static ClaimsPrincipal Create(ClerkTokenValidationResult validation) => new ClerkClaimsPrincipal(validation);
+
+    public static ClaimsIdentity CreateIdentity(ClerkTokenValidationResult validation)
     {
         var identity = new ClaimsIdentity(ClerkAuthenticationDefaults.AuthenticationType, ClerkClaimTypes.UserId, ClerkClaimTypes.OrganizationRole);
         if (validation.Token is { } jwt)
@@ -25,7 +28,7 @@ internal static class ClerkPrincipalFactory
             identity.BootstrapContext = machine;
         }
 
-        return new ClaimsPrincipal(identity);
+        return identity;
     }
 
     private static void AddSessionClaims(ClaimsIdentity identity, ClerkJwt jwt)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Clerk.Generated.Authentication;
 
@@ -14,7 +13,8 @@ internal static class ClerkRequestToken
 
     public static string? Find(HttpRequest request, bool readCookie, string? suffixedCookieName, out ClerkTokenSource source)
     {
-        foreach (var header in request.Headers[HeaderNames.Authorization])
+        // The typed property: Kestrel answers it from its known-header field, without a lookup by name.
+        foreach (var header in request.Headers.Authorization)
         {
             if (header is not null
                 && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
