@@ -3,7 +3,7 @@
 # the JwtBearer baseline the same way, then starts both on loopback ports and checks 200 / 401 / 403 over real HTTP
 # and runs a bounded load (20,000 requests, 32 connections; three alternated rounds) against GET /me of the sample,
 # the sample with EnableTokenCache, the baseline and the baseline without authentication (Baseline__Authentication=none,
-# the ceiling), then starts the sample and the baseline 5 times each,
+# the ceiling), then starts the sample and the baseline 11 times each,
 # alternated, timing exec to the first answered GET /health.
 # Load method: with two CPUs or more (and taskset), every service under load runs on CPU 0 (`taskset -c 0`, the same
 # for all four) and the load client, a wrk-like HTTP/1.1 client on raw sockets (pre-encoded request, kept-alive
@@ -46,4 +46,4 @@ else
 fi
 
 timeout 600 dotnet run --project build/aspnetcore-smoke/Clerk.Sample.Smoke -c Release --artifacts-path "$out/build" -- \
-  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 5
+  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 11

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Clerk.Generated.Authentication;
 using Clerk.Generated.Authorization;
 using Clerk.Generated.Guards;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -27,7 +29,7 @@ public static class ClerkAuthenticationBuilderExtensions
 
     /// <summary>
     /// Adds a Clerk scheme named <paramref name="scheme"/>. Also registers: options validation at start-up, the
-    /// JWKS <see cref="HttpClient"/>, the 403-with-problem-details authorization result handler, Clerk's
+    /// 403-with-problem-details authorization result handler, Clerk's
     /// authorization requirements, and <see cref="ClerkJwt"/> as a scoped service so minimal-API handlers can take it
     /// as a parameter (the request is answered 401 when there is none).
     /// </summary>
@@ -36,16 +38,23 @@ public static class ClerkAuthenticationBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(scheme);
         var services = builder.Services;
-        services.AddHttpClient(ClerkValidatorProvider.HttpClientName);
-        services.TryAddSingleton<ClerkValidatorProvider>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkAuthenticationOptions>, ClerkAuthenticationOptionsValidator>());
+        // Factories rather than implementation types throughout: the container then needs no constructor lookup (under
+        // Native AOT, reflection) to validate or activate them, which is start-up time in Development.
+        services.TryAddSingleton(static provider => new ClerkValidatorProvider(
+            provider.GetRequiredService<IOptionsMonitor<ClerkAuthenticationOptions>>(), provider));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkAuthenticationOptions>, ClerkAuthenticationOptionsValidator>(
+            static _ => new ClerkAuthenticationOptionsValidator()));
         services.AddOptions<ClerkAuthenticationOptions>(scheme).ValidateOnStart();
         // Before the scheme's own delegate: configuration and environment first, code overrides.
         services.AddSingleton<IConfigureOptions<ClerkAuthenticationOptions>>(provider => new ClerkAuthenticationOptionsConfiguration(provider, scheme));
         services.AddClerkGuards();
         builder.AddScheme<ClerkAuthenticationOptions, ClerkAuthenticationHandler>(scheme, configure);
         // AddScheme registers the handler type for activation; one factory registration replaces it (and those of other Clerk schemes).
-        services.TryAddSingleton<ClerkAuthenticationHandlerFactory>();
+        services.TryAddSingleton(static provider => new ClerkAuthenticationHandlerFactory(
+            provider.GetRequiredService<IOptionsMonitor<ClerkAuthenticationOptions>>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<UrlEncoder>(),
+            provider.GetRequiredService<ClerkValidatorProvider>()));
         services.RemoveAll<ClerkAuthenticationHandler>();
         services.AddTransient(static provider => provider.GetRequiredService<ClerkAuthenticationHandlerFactory>().Create());
         return builder;
@@ -55,12 +64,12 @@ public static class ClerkAuthenticationBuilderExtensions
     internal static IServiceCollection AddClerkGuards(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ClerkAuthorizationHandler>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ClerkGuardStartupFilter>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ClerkJwtEndpointPolicy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ClerkAuthorizationHandler>(static _ => new ClerkAuthorizationHandler()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ClerkGuardStartupFilter>(static _ => new ClerkGuardStartupFilter()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ClerkJwtEndpointPolicy>(static _ => new ClerkJwtEndpointPolicy()));
         // Wraps (not replaces) the default: it only adds which Clerk requirement failed, then forbids as usual.
         services.RemoveAll<IAuthorizationMiddlewareResultHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ClerkAuthorizationResultHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(static _ => new ClerkAuthorizationResultHandler());
         services.TryAddScoped(static provider => ClerkJwtParameter.Resolve(provider));
         return services;
     }

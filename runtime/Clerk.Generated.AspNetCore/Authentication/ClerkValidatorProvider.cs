@@ -15,13 +15,14 @@ namespace Clerk.Generated.Authentication;
 /// </summary>
 internal sealed class ClerkValidatorProvider : IDisposable
 {
-    /// <summary>The named <see cref="HttpClient"/> JWKS caches fetch with.</summary>
+    /// <summary>The named <see cref="HttpClient"/> JWKS caches fetch with when the application registers <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "Clerk.Generated.Tokens.Jwks";
 
     private readonly ConcurrentDictionary<string, Lazy<ClerkSchemeValidator>> _validators = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<ClerkAuthenticationOptions> _options;
     private readonly IServiceProvider _services;
     private readonly IDisposable? _subscription;
+    private readonly Lazy<HttpClient> _ownHttpClient = new(static () => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
 
     public ClerkValidatorProvider(IOptionsMonitor<ClerkAuthenticationOptions> options, IServiceProvider services)
     {
@@ -37,7 +38,29 @@ internal sealed class ClerkValidatorProvider : IDisposable
     public IEnumerable<JwksCache> KeySources =>
         _validators.Values.Where(v => v.IsValueCreated).Select(v => v.Value.Keys).OfType<JwksCache>();
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        if (_ownHttpClient.IsValueCreated)
+        {
+            _ownHttpClient.Value.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A logger for <typeparamref name="T"/>'s category. Made by the logger factory rather than resolved as
+    /// <c>ILogger&lt;T&gt;</c>: the container closes its open generic at run time, which under Native AOT means building the
+    /// type on first use, on the first request.
+    /// </summary>
+    private ILogger<T>? Logger<T>() => _services.GetService<ILoggerFactory>()?.CreateLogger<T>();
+
+    /// <summary>
+    /// The application's <see cref="IHttpClientFactory"/> client when it registers one (so handlers configured for
+    /// <see cref="HttpClientName"/> apply), else one client of this provider's own. The scheme does not register the
+    /// factory itself: most applications with a static key never fetch, and the factory's services cost start-up time.
+    /// </summary>
+    private HttpClient HttpClient() =>
+        _services.GetService<IHttpClientFactory>()?.CreateClient(HttpClientName) ?? _ownHttpClient.Value;
 
     private ClerkSchemeValidator Create(string scheme)
     {
@@ -49,7 +72,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
             options.ToValidationOptions(),
             time,
             options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
-            _services.GetService<ILogger<ClerkTokenValidator>>());
+            Logger<ClerkTokenValidator>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
         return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time), keys as JwksCache);
@@ -79,10 +102,10 @@ internal sealed class ClerkValidatorProvider : IDisposable
         return new ClerkRequestAuthenticator(
             requestOptions,
             keys,
-            _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            HttpClient(),
             time,
             options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
-            _services.GetService<ILogger<ClerkRequestAuthenticator>>());
+            Logger<ClerkRequestAuthenticator>());
     }
 
     internal static string? ResolvePublishableKey(ClerkAuthenticationOptions options) =>
@@ -118,8 +141,7 @@ internal sealed class ClerkValidatorProvider : IDisposable
         // A fleet's shared cache (registered by AddClerkRedis, for example) makes the fleet fetch the JWKS once.
         cacheOptions.SharedCache = _services.GetService<ClerkSharedCache>();
         options.ConfigureJwksCache?.Invoke(cacheOptions);
-        var http = _services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
-        return new JwksCache(http, cacheOptions, time, _services.GetService<ILogger<JwksCache>>());
+        return new JwksCache(HttpClient(), cacheOptions, time, Logger<JwksCache>());
     }
 
     internal static string? ResolveJwtKey(ClerkAuthenticationOptions options) =>

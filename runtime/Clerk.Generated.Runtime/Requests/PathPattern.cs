@@ -1,82 +1,38 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Clerk.Generated.Requests;
 
 /// <summary>
 /// The subset of path-to-regexp that organization sync patterns use: literal text, <c>:name</c> parameters (one
-/// segment) and <c>(.*)</c> wildcards; several patterns are alternatives. Matches whole paths, case-insensitively,
-/// with an optional trailing slash.
+/// segment) and <c>(.*)</c> wildcards; several patterns are alternatives, tried in order. Matches whole paths,
+/// case-insensitively, with an optional trailing <c>/</c>, <c>#</c> or <c>?</c>. Hand-written rather than a
+/// <see cref="System.Text.RegularExpressions.Regex"/> so that applications do not carry the regex engine, and so that a
+/// match takes time linear in the path whatever the patterns (no backtracking).
 /// </summary>
 internal sealed class PathPattern
 {
-    private readonly Regex _regex;
+    private readonly PathPatternAlternative[] _alternatives;
 
-    private PathPattern(Regex regex) => _regex = regex;
+    private PathPattern(PathPatternAlternative[] alternatives) => _alternatives = alternatives;
 
     public static PathPattern? Create(IEnumerable<string>? patterns)
     {
-        var list = patterns?.Where(p => !string.IsNullOrEmpty(p)).ToList();
-        if (list is null || list.Count == 0)
-        {
-            return null;
-        }
-
-        var alternatives = list.Select(ToRegex);
-        var regex = new Regex("^(?:" + string.Join("|", alternatives) + ")[/#?]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        return new PathPattern(regex);
+        var alternatives = patterns?.Where(p => !string.IsNullOrEmpty(p)).Select(PathPatternAlternative.Parse).ToArray();
+        return alternatives is null || alternatives.Length == 0 ? null : new PathPattern(alternatives);
     }
 
-    /// <summary>The named parameters when <paramref name="path"/> matches; null otherwise.</summary>
+    /// <summary>
+    /// The named parameters of the first pattern that matches <paramref name="path"/> (a name used twice keeps its
+    /// last value); null when none matches.
+    /// </summary>
     public Dictionary<string, string>? Match(string path)
     {
-        var match = _regex.Match(path);
-        if (!match.Success)
+        foreach (var alternative in _alternatives)
         {
-            return null;
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Group group in match.Groups)
-        {
-            if (group.Success && !int.TryParse(group.Name, out _))
+            if (alternative.Match(path) is { } values)
             {
-                values.TryAdd(group.Name, group.Value);
+                return values;
             }
         }
 
-        return values;
+        return null;
     }
-
-    private static string ToRegex(string pattern)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == ':' && i + 1 < pattern.Length && IsNameChar(pattern[i + 1]))
-            {
-                var start = ++i;
-                while (i < pattern.Length && IsNameChar(pattern[i]))
-                {
-                    i++;
-                }
-
-                builder.Append("(?<").Append(pattern[start..i]).Append(">[^/#?]+?)");
-                i--;
-            }
-            else if (string.CompareOrdinal(pattern, i, "(.*)", 0, 4) == 0)
-            {
-                builder.Append("(?:.*)");
-                i += 3;
-            }
-            else
-            {
-                builder.Append(Regex.Escape(pattern[i].ToString()));
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace Clerk.Generated.Requests;
 
@@ -8,7 +8,7 @@ namespace Clerk.Generated.Requests;
 /// in the <c>Authorization</c> header, the cookies of this instance (suffixed or not), the handshake and dev-browser
 /// values, and the frontend API to send handshakes to. Mirrors the inputs of Clerk's <c>AuthenticateContext</c>.
 /// </summary>
-internal sealed partial class RequestContext
+internal sealed class RequestContext
 {
     public const string SessionCookie = "__session";
     public const string ClientUatCookie = "__client_uat";
@@ -138,7 +138,7 @@ internal sealed partial class RequestContext
             return true;
         }
 
-        var accounts = "https://" + AccountsClerkPrefix().Replace(AccountsStagePrefix().Replace(FrontendApi, "accountsstage.", 1), "accounts.", 1);
+        var accounts = "https://" + AccountsPortalHost(FrontendApi);
         return RequestUrl.TryParse(accounts, out var accountsUrl) && accountsUrl.Origin == referrer.Origin;
     }
 
@@ -217,7 +217,7 @@ internal sealed partial class RequestContext
     }
 
     private bool BelongsToInstance(JwtPeek peek) =>
-        peek.Issuer is { } issuer && SchemePattern().Replace(issuer, string.Empty) == OriginalFrontendApi;
+        peek.Issuer is { } issuer && WithoutSchemes(issuer) == OriginalFrontendApi;
 
     /// <summary><c>Bearer &lt;token&gt;</c> gives the token; a single word is taken as the token itself; other schemes give none.</summary>
     private static string? ParseAuthorization(string? header)
@@ -320,12 +320,65 @@ internal sealed partial class RequestContext
             : 0;
     }
 
-    [GeneratedRegex("https?://", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex SchemePattern();
+    /// <summary>
+    /// The account portal's host for a frontend API host, as @clerk/backend derives it: the first <c>clerk.accountsstage.</c>
+    /// becomes <c>accountsstage.</c>, then the first <c>clerk.accounts.</c> (or else the first <c>clerk.</c>) becomes
+    /// <c>accounts.</c>.
+    /// </summary>
+    internal static string AccountsPortalHost(string frontendApi)
+    {
+        var host = ReplaceFirst(frontendApi, "clerk.accountsstage.", "accountsstage.");
+        var clerk = host.IndexOf("clerk.", StringComparison.Ordinal);
+        if (clerk < 0)
+        {
+            return host;
+        }
 
-    [GeneratedRegex(@"clerk\.accountsstage\.", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountsStagePrefix();
+        var length = string.CompareOrdinal(host, clerk, "clerk.accounts.", 0, "clerk.accounts.".Length) == 0 ? "clerk.accounts.".Length : "clerk.".Length;
+        return string.Concat(host.AsSpan(0, clerk), "accounts.", host.AsSpan(clerk + length));
+    }
 
-    [GeneratedRegex(@"clerk\.accounts\.|clerk\.", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountsClerkPrefix();
+    private static string ReplaceFirst(string text, string find, string replacement)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        return at < 0 ? text : string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + find.Length));
+    }
+
+    /// <summary><paramref name="issuer"/> with every <c>http://</c> and <c>https://</c> removed (any case), as @clerk/backend compares issuers with frontend APIs.</summary>
+    internal static string WithoutSchemes(string issuer)
+    {
+        if (!issuer.Contains("://", StringComparison.Ordinal))
+        {
+            return issuer;
+        }
+
+        var builder = new StringBuilder(issuer.Length);
+        var i = 0;
+        while (i < issuer.Length)
+        {
+            var length = SchemeLength(issuer.AsSpan(i));
+            if (length > 0)
+            {
+                i += length;
+            }
+            else
+            {
+                builder.Append(issuer[i++]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The length of <c>http://</c> or <c>https://</c> (any case) at the start of <paramref name="text"/>; 0 when neither is there.</summary>
+    private static int SchemeLength(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var colon = text.Length > 4 && (text[4] == 's' || text[4] == 'S') ? 5 : 4;
+        return text[colon..].StartsWith("://", StringComparison.Ordinal) ? colon + 3 : 0;
+    }
 }
