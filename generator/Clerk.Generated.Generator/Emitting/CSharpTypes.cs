@@ -50,13 +50,6 @@ internal static class CSharpTypes
         return nullable ? name + "?" : name;
     }
 
-    /// <summary>The runtime's converter of a generated open enum.</summary>
-    public static string EnumConverter(string fullName) => Serialization + ".ClerkEnumConverter<" + fullName + ">";
-
-    /// <summary>The shared converter instance of a generated named type: its own, or the runtime's for an open enum.</summary>
-    public static string ConverterInstance(TypeReference type, EmitSettings settings) =>
-        (type.IsEnum ? EnumConverter(Generated(type.Name!, settings)) : ConverterOf(type.Name!, settings)) + ".Instance";
-
     /// <summary>The converter of a generated named type.</summary>
     public static string ConverterOf(string typeName, EmitSettings settings) =>
         Generated("Serialization." + typeName + "JsonConverter", settings);
@@ -73,7 +66,7 @@ internal static class CSharpTypes
         TypeReferenceKind.Double => reader + ".GetDouble()",
         TypeReferenceKind.Boolean => reader + ".GetBoolean()",
         TypeReferenceKind.DateTimeOffset => reader + ".GetDateTimeOffset()",
-        TypeReferenceKind.Named => Serialization + ".ClerkJson.Read(ref " + reader + ", " + options + ", " + ConverterInstance(type, settings) + ")",
+        TypeReferenceKind.Named => Serialization + ".ClerkJson.Read(ref " + reader + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance)",
         TypeReferenceKind.Runtime => Json + ".JsonSerializer.Deserialize(ref " + reader + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ")!",
         TypeReferenceKind.List => Serialization + ".ClerkJson.ReadList(ref " + reader + ", " + options + ", " + ItemReader(type.Element!, settings) + ")",
         TypeReferenceKind.Map => Serialization + ".ClerkJson.ReadMap(ref " + reader + ", " + options + ", " + ItemReader(type.Element!, settings) + ")",
@@ -90,7 +83,7 @@ internal static class CSharpTypes
     {
         TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
             Serialization + ".ClerkJson.Read" + type.Kind + "(ref " + reader + ")",
-        TypeReferenceKind.Named => Serialization + ".ClerkJson." + (type.IsValueType ? "ReadValue" : "ReadObject") + "(ref " + reader + ", " + options + ", " + ConverterInstance(type, settings) + ")",
+        TypeReferenceKind.Named => Serialization + ".ClerkJson." + (type.IsValueType ? "ReadValue" : "ReadObject") + "(ref " + reader + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance)",
         TypeReferenceKind.List when type.Element!.Kind != TypeReferenceKind.Runtime =>
             Serialization + ".ClerkJson.ReadNullableList(ref " + reader + ", " + options + ", " + Converter(type.Element!, settings) + ")",
         TypeReferenceKind.Map when type.Element!.Kind != TypeReferenceKind.Runtime =>
@@ -112,7 +105,7 @@ internal static class CSharpTypes
     /// <summary>A <c>JsonConverter&lt;T&gt;</c> expression for <paramref name="type"/> (not a runtime or file type).</summary>
     public static string Converter(TypeReference type, EmitSettings settings) => type.Kind switch
     {
-        TypeReferenceKind.Named => ConverterInstance(type, settings),
+        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance",
         TypeReferenceKind.List => "new " + Serialization + ".ClerkListConverter<" + Name(type.Element!, settings) + ">(" + Converter(type.Element!, settings) + ")",
         TypeReferenceKind.Map => "new " + Serialization + ".ClerkMapConverter<" + Name(type.Element!, settings) + ">(" + Converter(type.Element!, settings) + ")",
         TypeReferenceKind.Json => Metadata + ".JsonMetadataServices.JsonElementConverter",
@@ -139,7 +132,7 @@ internal static class CSharpTypes
         TypeReferenceKind.String or TypeReferenceKind.DateTimeOffset => writer + ".WriteStringValue(" + value + ");",
         TypeReferenceKind.Int64 or TypeReferenceKind.Double => writer + ".WriteNumberValue(" + value + ");",
         TypeReferenceKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
-        TypeReferenceKind.Named => ConverterInstance(type, settings) + ".Write(" + writer + ", " + value + ", " + options + ");",
+        TypeReferenceKind.Named => ConverterOf(type.Name!, settings) + ".Instance.Write(" + writer + ", " + value + ", " + options + ");",
         TypeReferenceKind.Runtime => Json + ".JsonSerializer.Serialize(" + writer + ", " + value + ", " + Runtime + ".ClerkRuntimeJsonContext.Default." + type.Name + ");",
         TypeReferenceKind.List => Serialization + ".ClerkJson.WriteList(" + writer + ", " + value + ", " + options + ", " + ItemWriter(type.Element!, settings) + ");",
         TypeReferenceKind.Map => Serialization + ".ClerkJson.WriteMap(" + writer + ", " + value + ", " + options + ", " + ItemWriter(type.Element!, settings) + ");",
@@ -161,7 +154,7 @@ internal static class CSharpTypes
             TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
                 helper + "WriteProperty(" + writer + ", " + name + ", " + value + ", " + omit + ");",
             TypeReferenceKind.Named =>
-                helper + (type.IsValueType ? "WriteValueProperty(" : "WriteProperty(") + writer + ", " + name + ", " + value + ", " + options + ", " + ConverterInstance(type, settings) + ", " + omit + ");",
+                helper + (type.IsValueType ? "WriteValueProperty(" : "WriteProperty(") + writer + ", " + name + ", " + value + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance, " + omit + ");",
             TypeReferenceKind.List or TypeReferenceKind.Map when type.Element!.Kind != TypeReferenceKind.Runtime =>
                 helper + "Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", " + options + ", " + Converter(type.Element!, settings) + ", " + omit + ");",
             _ => null,

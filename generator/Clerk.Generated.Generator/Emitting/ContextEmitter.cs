@@ -12,7 +12,6 @@ namespace Clerk.Generated.Generator.Emitting;
 internal static class ContextEmitter
 {
     private const string Metadata = CSharpTypes.Metadata;
-    private const string Resolver = CSharpTypes.Serialization + ".ClerkJsonTypeInfoResolver";
 
     public static string Emit(ContextModel spec)
     {
@@ -64,6 +63,10 @@ internal static class ContextEmitter
 
             /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
             private {{Metadata}}.JsonTypeInfo<T> TypeInfo<T>() => ({{Metadata}}.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+            /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+            private static {{Metadata}}.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+                {{Metadata}}.JsonMetadataServices.CreateValueInfo<T>(options, converter);
             """);
 
         writer.Line();
@@ -73,27 +76,19 @@ internal static class ContextEmitter
         writer.Line("return typeInfo;");
         writer.CloseBlock();
         writer.Line();
-        writer.Signature(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo", new[] { "global::System.Type type", "global::System.Text.Json.JsonSerializerOptions options" }, " =>");
-        writer.Indent().Line("(_resolver ??= CreateResolver()).GetTypeInfo(type, options);").Outdent();
-        writer.Lines($$"""
-
-            /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-            private static {{Resolver}}? _resolver;
-
-            """);
-        writer.Line("private static " + Resolver + " CreateResolver() => new(");
-        writer.Indent();
-        for (var i = 0; i < entries.Count; i++)
+        writer.Signature(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo", new[] { "global::System.Type type", "global::System.Text.Json.JsonSerializerOptions options" });
+        writer.OpenBlock();
+        foreach (var entry in entries)
         {
-            writer.Line(ConverterExpression(entries[i].Type, settings) + (i < entries.Count - 1 ? "," : ");"));
+            var typeName = CSharpTypes.Name(entry.Type, settings);
+            writer.OpenBlock("if (type == typeof(" + typeName + "))");
+            writer.Call("return ValueInfo", new[] { "options", ConverterExpression(entry.Type, settings) }, ";");
+            writer.CloseBlock();
+            writer.Line();
         }
 
-        if (entries.Count == 0)
-        {
-            writer.Line(");");
-        }
-
-        writer.Outdent();
+        writer.Line("return null;");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
@@ -116,7 +111,7 @@ internal static class ContextEmitter
         var seen = new HashSet<TypeReference>();
         foreach (var type in spec.Types.Where(t => !t.IsFormBody))
         {
-            Add(type.Kind == TypeModelKind.Enum ? TypeReference.Enum(type.Name) : TypeReference.Named(type.Name));
+            Add(TypeReference.Named(type.Name));
         }
 
         foreach (var operation in spec.Groups.SelectMany(g => g.Operations))

@@ -19,7 +19,7 @@ internal static class ConverterSkeleton
             /// <summary>{{summary}}</summary>
             {{CSharpTypes.GeneratedCodeAttribute}}
             {{settings.Accessibility}} sealed class {{name}}JsonConverter
-                : {{CSharpTypes.Serialization}}.ClerkJsonConverter<{{fullName}}>
+                : global::System.Text.Json.Serialization.JsonConverter<{{fullName}}>
             {
                 /// <summary>The shared instance (the converter holds no state).</summary>
                 public static {{name}}JsonConverter Instance { get; } = new();

@@ -6,8 +6,7 @@ namespace Clerk.Generated.Generator.Emitting;
 
 /// <summary>
 /// Emits an open enum: a readonly struct over its string value, with the spec's values as named members. A value
-/// Clerk adds later deserializes, is visible (<c>IsKnown == false</c>) and serializes back unchanged. The runtime's
-/// <c>ClerkEnumConverter&lt;T&gt;</c> reads and writes it through <c>IClerkEnum&lt;T&gt;</c>: no converter per enum.
+/// Clerk adds later deserializes, is visible (<c>IsKnown == false</c>) and serializes back unchanged.
 /// </summary>
 internal static class EnumEmitter
 {
@@ -16,6 +15,10 @@ internal static class EnumEmitter
         var writer = FileHeader.Start();
         writer.OpenBlock("namespace " + settings.Namespace);
         EmitStruct(writer, type, settings);
+        writer.CloseBlock();
+        writer.Line();
+        writer.OpenBlock("namespace " + settings.Namespace + ".Serialization");
+        EmitConverter(writer, type, settings);
         writer.CloseBlock();
         return writer.ToString();
     }
@@ -32,9 +35,9 @@ internal static class EnumEmitter
         }
 
         writer.Lines($$"""
-            [global::System.Text.Json.Serialization.JsonConverter(typeof({{CSharpTypes.EnumConverter(fullName)}}))]
+            [global::System.Text.Json.Serialization.JsonConverter(typeof({{CSharpTypes.ConverterOf(name, settings)}}))]
             {{CSharpTypes.GeneratedCodeAttribute}}
-            {{settings.Accessibility}} readonly partial struct {{name}} : {{CSharpTypes.Serialization}}.IClerkEnum<{{fullName}}>
+            {{settings.Accessibility}} readonly partial struct {{name}} : global::System.IEquatable<{{fullName}}>
             {
             """);
         writer.Indent();
@@ -49,11 +52,7 @@ internal static class EnumEmitter
         }
 
         var knownValues = string.Join(" or ", type.EnumMembers.Select(m => Naming.Literal(m.Value)));
-        writer.Line("/// <summary>The values the spec names, in its order.</summary>");
-        // Inside its own declaration the simple name is the struct (no member may take it): long names stay readable.
-        writer.Initializer("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[]", type.EnumMembers.Select(m => m.Name));
         writer.Lines($$"""
-
             private readonly string? _value;
 
             /// <summary>Wraps any value, known or not.</summary>
@@ -92,10 +91,43 @@ internal static class EnumEmitter
 
             /// <summary>Wraps a value given as text.</summary>
             public static implicit operator {{fullName}}(string value) => new(value);
-
-            /// <inheritdoc/>
-            static {{name}} {{CSharpTypes.Serialization}}.IClerkEnum<{{name}}>.Create(string value) => new(value);
             """);
+        writer.CloseBlock();
+    }
+
+    private static void EmitConverter(SourceWriter writer, TypeModel type, EmitSettings settings)
+    {
+        var name = type.Name;
+        var fullName = CSharpTypes.Generated(name, settings);
+        ConverterSkeleton.OpenClass(writer, settings, name, fullName, "Reads and writes <see cref=\"" + fullName + "\"/> as a JSON string, keeping unknown values.");
+        ConverterSkeleton.OpenRead(writer, fullName);
+        writer.Lines($$"""
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for {{name}}.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            """);
+        foreach (var member in type.EnumMembers)
+        {
+            writer.Lines($$"""
+                if (reader.ValueTextEquals({{Naming.Literal(member.Value)}}u8))
+                {
+                    return {{fullName}}.{{member.Name}};
+                }
+
+                """);
+        }
+
+        writer.Lines($$"""
+            return new {{fullName}}(reader.GetString()!);
+            """);
+        writer.CloseBlock();
+        writer.Line();
+        ConverterSkeleton.OpenWrite(writer, fullName);
+        writer.Line("writer.WriteStringValue(value.Value);");
+        writer.CloseBlock();
         writer.CloseBlock();
     }
 }

@@ -7,7 +7,7 @@ namespace Clerk.Generated.Json;
 /// A converter made of a read and a write function: how generated code gives metadata to lists, maps and scalars
 /// that operations send or return whole.
 /// </summary>
-public sealed class ClerkDelegateConverter<T> : ClerkJsonConverter<T>
+public sealed class ClerkDelegateConverter<T> : JsonConverter<T>
 {
     private readonly ClerkJsonReadFunc<T> _read;
     private readonly ClerkJsonWriteAction<T> _write;

@@ -8,7 +8,7 @@ namespace Clerk.Generated.Json;
 /// metadata generated JSON contexts give to lists that operations send or return whole.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class ClerkListConverter<T> : ClerkJsonConverter<IReadOnlyList<T>>
+public sealed class ClerkListConverter<T> : JsonConverter<IReadOnlyList<T>>
 {
     private readonly JsonConverter<T> _item;
 

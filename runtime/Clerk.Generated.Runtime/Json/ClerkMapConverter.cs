@@ -8,7 +8,7 @@ namespace Clerk.Generated.Json;
 /// through the value's converter: the metadata generated JSON contexts give to maps sent or returned whole.
 /// </summary>
 /// <typeparam name="T">The value type.</typeparam>
-public sealed class ClerkMapConverter<T> : ClerkJsonConverter<IReadOnlyDictionary<string, T>>
+public sealed class ClerkMapConverter<T> : JsonConverter<IReadOnlyDictionary<string, T>>
 {
     private readonly JsonConverter<T> _value;
 

@@ -45,6 +45,10 @@ namespace Fixtures.Deprecated
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -54,15 +58,26 @@ namespace Fixtures.Deprecated
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.Deprecated.Template))
+            {
+                return ValueInfo(options, global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.Deprecated.LegacyTemplate))
+            {
+                return ValueInfo(options, global::Fixtures.Deprecated.Serialization.LegacyTemplateJsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance,
-            global::Fixtures.Deprecated.Serialization.LegacyTemplateJsonConverter.Instance,
-            new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Deprecated.Template>(global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance));
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Deprecated.Template>))
+            {
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Deprecated.Template>(global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Instance));
+            }
+
+            return null;
+        }
     }
 }

@@ -24,7 +24,7 @@ namespace Fixtures.Deprecated.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Deprecated.LegacyTemplate"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class LegacyTemplateJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Deprecated.LegacyTemplate>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.LegacyTemplate>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static LegacyTemplateJsonConverter Instance { get; } = new();

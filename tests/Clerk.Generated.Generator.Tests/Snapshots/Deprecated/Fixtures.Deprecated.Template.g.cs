@@ -31,7 +31,7 @@ namespace Fixtures.Deprecated.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Deprecated.Template"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class TemplateJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Deprecated.Template>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Deprecated.Template>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static TemplateJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.EmptyResponses.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.EmptyResponses.StartJobRequest"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class StartJobRequestJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.EmptyResponses.StartJobRequest>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.EmptyResponses.StartJobRequest>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static StartJobRequestJsonConverter Instance { get; } = new();

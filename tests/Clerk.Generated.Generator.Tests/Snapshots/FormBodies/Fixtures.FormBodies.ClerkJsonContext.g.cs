@@ -57,6 +57,10 @@ namespace Fixtures.FormBodies
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -66,18 +70,39 @@ namespace Fixtures.FormBodies
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.FormBodies.Factor))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.FormBodies.SignInResponseOption2))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.SignInResponseOption2JsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance,
-            global::Fixtures.FormBodies.Serialization.SignInResponseOption2JsonConverter.Instance,
-            global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance,
-            global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance,
-            global::Fixtures.FormBodies.Serialization.SignInJsonConverter.Instance,
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.FormBodies.CreateSignInRequestStrategy>.Instance);
+            if (type == typeof(global::Fixtures.FormBodies.SignInResponse))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FormBodies.SignInExpires))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FormBodies.SignIn))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.SignInJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FormBodies.CreateSignInRequestStrategy))
+            {
+                return ValueInfo(options, global::Fixtures.FormBodies.Serialization.CreateSignInRequestStrategyJsonConverter.Instance);
+            }
+
+            return null;
+        }
     }
 }

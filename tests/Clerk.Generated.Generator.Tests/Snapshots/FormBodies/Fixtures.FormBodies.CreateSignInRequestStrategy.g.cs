@@ -6,22 +6,15 @@ namespace Fixtures.FormBodies
 {
     /// <summary>One of a set of values; values unknown to this version are kept as they are.</summary>
     /// <remarks>Known values: "password", "email_code".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.FormBodies.CreateSignInRequestStrategy>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.FormBodies.Serialization.CreateSignInRequestStrategyJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct CreateSignInRequestStrategy : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.FormBodies.CreateSignInRequestStrategy>
+    public readonly partial struct CreateSignInRequestStrategy : global::System.IEquatable<global::Fixtures.FormBodies.CreateSignInRequestStrategy>
     {
         /// <summary>The value <c>"password"</c>.</summary>
         public static readonly global::Fixtures.FormBodies.CreateSignInRequestStrategy Password = new("password");
 
         /// <summary>The value <c>"email_code"</c>.</summary>
         public static readonly global::Fixtures.FormBodies.CreateSignInRequestStrategy EmailCode = new("email_code");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<CreateSignInRequestStrategy> KnownValues { get; } = new CreateSignInRequestStrategy[]
-        {
-            Password,
-            EmailCode,
-        };
 
         private readonly string? _value;
 
@@ -61,8 +54,51 @@ namespace Fixtures.FormBodies
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.FormBodies.CreateSignInRequestStrategy(string value) => new(value);
+    }
+}
+
+namespace Fixtures.FormBodies.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.CreateSignInRequestStrategy"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class CreateSignInRequestStrategyJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.CreateSignInRequestStrategy>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static CreateSignInRequestStrategyJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static CreateSignInRequestStrategy global::Clerk.Generated.Json.IClerkEnum<CreateSignInRequestStrategy>.Create(string value) => new(value);
+        public override global::Fixtures.FormBodies.CreateSignInRequestStrategy Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for CreateSignInRequestStrategy.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals("password"u8))
+            {
+                return global::Fixtures.FormBodies.CreateSignInRequestStrategy.Password;
+            }
+
+            if (reader.ValueTextEquals("email_code"u8))
+            {
+                return global::Fixtures.FormBodies.CreateSignInRequestStrategy.EmailCode;
+            }
+
+            return new global::Fixtures.FormBodies.CreateSignInRequestStrategy(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.FormBodies.CreateSignInRequestStrategy value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -23,7 +23,7 @@ namespace Fixtures.FormBodies.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.Factor"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class FactorJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FormBodies.Factor>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.Factor>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static FactorJsonConverter Instance { get; } = new();

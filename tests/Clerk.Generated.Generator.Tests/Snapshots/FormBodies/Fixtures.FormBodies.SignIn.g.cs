@@ -29,7 +29,7 @@ namespace Fixtures.FormBodies.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.SignIn"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SignInJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FormBodies.SignIn>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.SignIn>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInJsonConverter Instance { get; } = new();

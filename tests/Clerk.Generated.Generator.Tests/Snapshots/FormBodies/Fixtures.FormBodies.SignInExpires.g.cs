@@ -75,7 +75,7 @@ namespace Fixtures.FormBodies.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.SignInExpires"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SignInExpiresJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FormBodies.SignInExpires>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.SignInExpires>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInExpiresJsonConverter Instance { get; } = new();

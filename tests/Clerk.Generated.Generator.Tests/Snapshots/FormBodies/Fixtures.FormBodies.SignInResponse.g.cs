@@ -61,7 +61,7 @@ namespace Fixtures.FormBodies.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.SignInResponse"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SignInResponseJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FormBodies.SignInResponse>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.SignInResponse>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInResponseJsonConverter Instance { get; } = new();

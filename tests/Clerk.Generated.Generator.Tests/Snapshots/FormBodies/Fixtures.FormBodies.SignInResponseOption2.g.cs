@@ -26,7 +26,7 @@ namespace Fixtures.FormBodies.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FormBodies.SignInResponseOption2"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SignInResponseOption2JsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FormBodies.SignInResponseOption2>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FormBodies.SignInResponseOption2>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInResponseOption2JsonConverter Instance { get; } = new();

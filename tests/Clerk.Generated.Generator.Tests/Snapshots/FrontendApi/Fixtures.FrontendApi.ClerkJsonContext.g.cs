@@ -57,6 +57,10 @@ namespace Fixtures.FrontendApi
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -66,18 +70,39 @@ namespace Fixtures.FrontendApi
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.FrontendApi.JwksKeysItem))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.FrontendApi.Jwks))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.JwksJsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance,
-            global::Fixtures.FrontendApi.Serialization.JwksJsonConverter.Instance,
-            global::Fixtures.FrontendApi.Serialization.ClientJsonConverter.Instance,
-            global::Fixtures.FrontendApi.Serialization.EnvironmentDisplayConfigJsonConverter.Instance,
-            global::Fixtures.FrontendApi.Serialization.EnvironmentJsonConverter.Instance,
-            global::Fixtures.FrontendApi.Serialization.OAuthTokenJsonConverter.Instance);
+            if (type == typeof(global::Fixtures.FrontendApi.Client))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.ClientJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.EnvironmentDisplayConfig))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.EnvironmentDisplayConfigJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.Environment))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.EnvironmentJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.FrontendApi.OAuthToken))
+            {
+                return ValueInfo(options, global::Fixtures.FrontendApi.Serialization.OAuthTokenJsonConverter.Instance);
+            }
+
+            return null;
+        }
     }
 }

@@ -29,7 +29,7 @@ namespace Fixtures.FrontendApi.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FrontendApi.Client"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class ClientJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FrontendApi.Client>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FrontendApi.Client>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static ClientJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.FrontendApi.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FrontendApi.EnvironmentDisplayConfig"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class EnvironmentDisplayConfigJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FrontendApi.EnvironmentDisplayConfig>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FrontendApi.EnvironmentDisplayConfig>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EnvironmentDisplayConfigJsonConverter Instance { get; } = new();

@@ -26,7 +26,7 @@ namespace Fixtures.FrontendApi.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.FrontendApi.OAuthToken"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class OAuthTokenJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.FrontendApi.OAuthToken>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.FrontendApi.OAuthToken>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OAuthTokenJsonConverter Instance { get; } = new();

@@ -41,7 +41,7 @@ namespace Fixtures.Maps.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Maps.Organization"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class OrganizationJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Maps.Organization>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Organization>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.Maps.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Maps.Role"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class RoleJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Maps.Role>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Maps.Role>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RoleJsonConverter Instance { get; } = new();

@@ -25,7 +25,7 @@ namespace Fixtures.Multipart.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Multipart.SetUserProfileImageResponse"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SetUserProfileImageResponseJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Multipart.SetUserProfileImageResponse>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Multipart.SetUserProfileImageResponse>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SetUserProfileImageResponseJsonConverter Instance { get; } = new();

@@ -57,6 +57,10 @@ namespace Fixtures.NameCollisions
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -66,18 +70,39 @@ namespace Fixtures.NameCollisions
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.NameCollisions.JwksRsaPublicKey))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.JwksRsaPublicKeyJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.NameCollisions.Plan2))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.NameCollisions.Serialization.JwksRsaPublicKeyJsonConverter.Instance,
-            global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance,
-            global::Fixtures.NameCollisions.Serialization.EmailAddressJsonConverter.Instance,
-            global::Fixtures.NameCollisions.Serialization.PlanJsonConverter.Instance,
-            global::Fixtures.NameCollisions.Serialization.Plan22JsonConverter.Instance,
-            global::Fixtures.NameCollisions.Serialization.ClerkClient2JsonConverter.Instance);
+            if (type == typeof(global::Fixtures.NameCollisions.EmailAddress))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.EmailAddressJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.NameCollisions.Plan))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.PlanJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.NameCollisions.Plan22))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.Plan22JsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.NameCollisions.ClerkClient2))
+            {
+                return ValueInfo(options, global::Fixtures.NameCollisions.Serialization.ClerkClient2JsonConverter.Instance);
+            }
+
+            return null;
+        }
     }
 }

@@ -35,7 +35,7 @@ namespace Fixtures.NameCollisions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.EmailAddress"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class EmailAddressJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NameCollisions.EmailAddress>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.EmailAddress>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();

@@ -26,7 +26,7 @@ namespace Fixtures.NameCollisions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.JwksRsaPublicKey"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class JwksRsaPublicKeyJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NameCollisions.JwksRsaPublicKey>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.JwksRsaPublicKey>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static JwksRsaPublicKeyJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.NameCollisions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.Plan"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class PlanJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NameCollisions.Plan>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.Plan>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PlanJsonConverter Instance { get; } = new();

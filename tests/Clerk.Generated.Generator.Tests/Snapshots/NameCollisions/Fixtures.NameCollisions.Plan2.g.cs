@@ -23,7 +23,7 @@ namespace Fixtures.NameCollisions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NameCollisions.Plan2"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class Plan2JsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NameCollisions.Plan2>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NameCollisions.Plan2>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static Plan2JsonConverter Instance { get; } = new();

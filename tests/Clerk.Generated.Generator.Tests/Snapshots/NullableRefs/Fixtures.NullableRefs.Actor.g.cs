@@ -23,7 +23,7 @@ namespace Fixtures.NullableRefs.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NullableRefs.Actor"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class ActorJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NullableRefs.Actor>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NullableRefs.Actor>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static ActorJsonConverter Instance { get; } = new();

@@ -41,7 +41,7 @@ namespace Fixtures.NullableRefs.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NullableRefs.Session"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SessionJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NullableRefs.Session>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NullableRefs.Session>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.NullableRefs.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.NullableRefs.SessionLatestActivity"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class SessionLatestActivityJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.NullableRefs.SessionLatestActivity>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.NullableRefs.SessionLatestActivity>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionLatestActivityJsonConverter Instance { get; } = new();

@@ -53,6 +53,10 @@ namespace Fixtures.OpenEnums
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -62,17 +66,34 @@ namespace Fixtures.OpenEnums
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.OpenEnums.SignUpStrategy))
+            {
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.OpenEnums.InvitationScope))
+            {
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.SignUpStrategy>.Instance,
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationScope>.Instance,
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationFlag>.Instance,
-            global::Fixtures.OpenEnums.Serialization.InvitationJsonConverter.Instance,
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.ListInvitationsStatus>.Instance);
+            if (type == typeof(global::Fixtures.OpenEnums.InvitationFlag))
+            {
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.OpenEnums.Invitation))
+            {
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.InvitationJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.OpenEnums.ListInvitationsStatus))
+            {
+                return ValueInfo(options, global::Fixtures.OpenEnums.Serialization.ListInvitationsStatusJsonConverter.Instance);
+            }
+
+            return null;
+        }
     }
 }

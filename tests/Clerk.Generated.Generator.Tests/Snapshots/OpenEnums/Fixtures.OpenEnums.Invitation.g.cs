@@ -32,7 +32,7 @@ namespace Fixtures.OpenEnums.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.Invitation"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class InvitationJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.OpenEnums.Invitation>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.Invitation>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
@@ -74,13 +74,13 @@ namespace Fixtures.OpenEnums.Serialization
                         strategy = global::Clerk.Generated.Json.ClerkJson.ReadValue(
                             ref reader,
                             options,
-                            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.SignUpStrategy>.Instance);
+                            global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
                         break;
                     case 1:
                         scope = global::Clerk.Generated.Json.ClerkJson.ReadValue(
                             ref reader,
                             options,
-                            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationScope>.Instance);
+                            global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
                         break;
                     case 2:
                         @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -89,7 +89,7 @@ namespace Fixtures.OpenEnums.Serialization
                         flag = global::Clerk.Generated.Json.ClerkJson.ReadValue(
                             ref reader,
                             options,
-                            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationFlag>.Instance);
+                            global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         break;
                     default:
                         (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
@@ -115,16 +115,16 @@ namespace Fixtures.OpenEnums.Serialization
         {
             writer.WriteStartObject();
             writer.WritePropertyName(Names[0]);
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.SignUpStrategy>.Instance.Write(writer, value.Strategy, options);
+            global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance.Write(writer, value.Strategy, options);
             writer.WritePropertyName(Names[1]);
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationScope>.Instance.Write(writer, value.Scope, options);
+            global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance.Write(writer, value.Scope, options);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.Object, omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteValueProperty(
                 writer,
                 Names[3],
                 value.Flag,
                 options,
-                global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationFlag>.Instance,
+                global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance,
                 omitNull: true);
             if (value.AdditionalProperties is { } extra)
             {

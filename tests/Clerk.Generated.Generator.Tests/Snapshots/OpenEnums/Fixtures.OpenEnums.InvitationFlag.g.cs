@@ -6,22 +6,15 @@ namespace Fixtures.OpenEnums
 {
     /// <summary>Boolean-looking strings stay strings.</summary>
     /// <remarks>Known values: "true", "false".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationFlag>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct InvitationFlag : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.OpenEnums.InvitationFlag>
+    public readonly partial struct InvitationFlag : global::System.IEquatable<global::Fixtures.OpenEnums.InvitationFlag>
     {
         /// <summary>The value <c>"true"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationFlag True = new("true");
 
         /// <summary>The value <c>"false"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationFlag False = new("false");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<InvitationFlag> KnownValues { get; } = new InvitationFlag[]
-        {
-            True,
-            False,
-        };
 
         private readonly string? _value;
 
@@ -57,8 +50,51 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.InvitationFlag(string value) => new(value);
+    }
+}
+
+namespace Fixtures.OpenEnums.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.InvitationFlag"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class InvitationFlagJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationFlag>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static InvitationFlagJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static InvitationFlag global::Clerk.Generated.Json.IClerkEnum<InvitationFlag>.Create(string value) => new(value);
+        public override global::Fixtures.OpenEnums.InvitationFlag Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for InvitationFlag.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals("true"u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationFlag.True;
+            }
+
+            if (reader.ValueTextEquals("false"u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationFlag.False;
+            }
+
+            return new global::Fixtures.OpenEnums.InvitationFlag(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.InvitationFlag value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

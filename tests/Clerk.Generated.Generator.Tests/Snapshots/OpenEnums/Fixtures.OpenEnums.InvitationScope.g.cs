@@ -6,9 +6,9 @@ namespace Fixtures.OpenEnums
 {
     /// <summary>One of a set of values; values unknown to this version are kept as they are.</summary>
     /// <remarks>Known values: "", "*", "read", "write".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.InvitationScope>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct InvitationScope : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.OpenEnums.InvitationScope>
+    public readonly partial struct InvitationScope : global::System.IEquatable<global::Fixtures.OpenEnums.InvitationScope>
     {
         /// <summary>The value <c>""</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationScope Empty = new("");
@@ -21,15 +21,6 @@ namespace Fixtures.OpenEnums
 
         /// <summary>The value <c>"write"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationScope Write = new("write");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<InvitationScope> KnownValues { get; } = new InvitationScope[]
-        {
-            Empty,
-            Wildcard,
-            Read,
-            Write,
-        };
 
         private readonly string? _value;
 
@@ -67,8 +58,61 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.InvitationScope(string value) => new(value);
+    }
+}
+
+namespace Fixtures.OpenEnums.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.InvitationScope"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class InvitationScopeJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.InvitationScope>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static InvitationScopeJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static InvitationScope global::Clerk.Generated.Json.IClerkEnum<InvitationScope>.Create(string value) => new(value);
+        public override global::Fixtures.OpenEnums.InvitationScope Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for InvitationScope.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals(""u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationScope.Empty;
+            }
+
+            if (reader.ValueTextEquals("*"u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationScope.Wildcard;
+            }
+
+            if (reader.ValueTextEquals("read"u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationScope.Read;
+            }
+
+            if (reader.ValueTextEquals("write"u8))
+            {
+                return global::Fixtures.OpenEnums.InvitationScope.Write;
+            }
+
+            return new global::Fixtures.OpenEnums.InvitationScope(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.InvitationScope value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -6,9 +6,9 @@ namespace Fixtures.OpenEnums
 {
     /// <summary>One of a set of values; values unknown to this version are kept as they are.</summary>
     /// <remarks>Known values: "pending", "accepted", "revoked".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.ListInvitationsStatus>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.OpenEnums.Serialization.ListInvitationsStatusJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct ListInvitationsStatus : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.OpenEnums.ListInvitationsStatus>
+    public readonly partial struct ListInvitationsStatus : global::System.IEquatable<global::Fixtures.OpenEnums.ListInvitationsStatus>
     {
         /// <summary>The value <c>"pending"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.ListInvitationsStatus Pending = new("pending");
@@ -18,14 +18,6 @@ namespace Fixtures.OpenEnums
 
         /// <summary>The value <c>"revoked"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.ListInvitationsStatus Revoked = new("revoked");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ListInvitationsStatus> KnownValues { get; } = new ListInvitationsStatus[]
-        {
-            Pending,
-            Accepted,
-            Revoked,
-        };
 
         private readonly string? _value;
 
@@ -65,8 +57,56 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.ListInvitationsStatus(string value) => new(value);
+    }
+}
+
+namespace Fixtures.OpenEnums.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.ListInvitationsStatus"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class ListInvitationsStatusJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.ListInvitationsStatus>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static ListInvitationsStatusJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static ListInvitationsStatus global::Clerk.Generated.Json.IClerkEnum<ListInvitationsStatus>.Create(string value) => new(value);
+        public override global::Fixtures.OpenEnums.ListInvitationsStatus Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for ListInvitationsStatus.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals("pending"u8))
+            {
+                return global::Fixtures.OpenEnums.ListInvitationsStatus.Pending;
+            }
+
+            if (reader.ValueTextEquals("accepted"u8))
+            {
+                return global::Fixtures.OpenEnums.ListInvitationsStatus.Accepted;
+            }
+
+            if (reader.ValueTextEquals("revoked"u8))
+            {
+                return global::Fixtures.OpenEnums.ListInvitationsStatus.Revoked;
+            }
+
+            return new global::Fixtures.OpenEnums.ListInvitationsStatus(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.ListInvitationsStatus value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

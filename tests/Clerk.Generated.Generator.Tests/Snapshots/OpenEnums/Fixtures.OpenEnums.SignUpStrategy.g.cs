@@ -6,9 +6,9 @@ namespace Fixtures.OpenEnums
 {
     /// <summary>Values that collide once PascalCased, and a C# keyword.</summary>
     /// <remarks>Known values: "manual_invitation", "-manual_invitation", "class", "2fa".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.OpenEnums.SignUpStrategy>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct SignUpStrategy : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.OpenEnums.SignUpStrategy>
+    public readonly partial struct SignUpStrategy : global::System.IEquatable<global::Fixtures.OpenEnums.SignUpStrategy>
     {
         /// <summary>The value <c>"manual_invitation"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.SignUpStrategy ManualInvitation = new("manual_invitation");
@@ -21,15 +21,6 @@ namespace Fixtures.OpenEnums
 
         /// <summary>The value <c>"2fa"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.SignUpStrategy _2fa = new("2fa");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SignUpStrategy> KnownValues { get; } = new SignUpStrategy[]
-        {
-            ManualInvitation,
-            MinusManualInvitation,
-            Class,
-            _2fa,
-        };
 
         private readonly string? _value;
 
@@ -65,8 +56,61 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.OpenEnums.SignUpStrategy(string value) => new(value);
+    }
+}
+
+namespace Fixtures.OpenEnums.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.OpenEnums.SignUpStrategy"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class SignUpStrategyJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.OpenEnums.SignUpStrategy>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static SignUpStrategyJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static SignUpStrategy global::Clerk.Generated.Json.IClerkEnum<SignUpStrategy>.Create(string value) => new(value);
+        public override global::Fixtures.OpenEnums.SignUpStrategy Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for SignUpStrategy.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals("manual_invitation"u8))
+            {
+                return global::Fixtures.OpenEnums.SignUpStrategy.ManualInvitation;
+            }
+
+            if (reader.ValueTextEquals("-manual_invitation"u8))
+            {
+                return global::Fixtures.OpenEnums.SignUpStrategy.MinusManualInvitation;
+            }
+
+            if (reader.ValueTextEquals("class"u8))
+            {
+                return global::Fixtures.OpenEnums.SignUpStrategy.Class;
+            }
+
+            if (reader.ValueTextEquals("2fa"u8))
+            {
+                return global::Fixtures.OpenEnums.SignUpStrategy._2fa;
+            }
+
+            return new global::Fixtures.OpenEnums.SignUpStrategy(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.OpenEnums.SignUpStrategy value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

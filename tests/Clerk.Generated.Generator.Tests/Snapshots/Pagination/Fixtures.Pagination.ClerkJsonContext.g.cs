@@ -53,6 +53,10 @@ namespace Fixtures.Pagination
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -62,17 +66,36 @@ namespace Fixtures.Pagination
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.Pagination.User))
+            {
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.Pagination.Organization))
+            {
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance,
-            global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance,
-            global::Fixtures.Pagination.Serialization.OrganizationsJsonConverter.Instance,
-            global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.Pagination.GetUserListStatusItem>.Instance,
-            new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Pagination.User>(global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance));
+            if (type == typeof(global::Fixtures.Pagination.Organizations))
+            {
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.OrganizationsJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Pagination.GetUserListStatusItem))
+            {
+                return ValueInfo(options, global::Fixtures.Pagination.Serialization.GetUserListStatusItemJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.User>))
+            {
+                return ValueInfo(
+                    options,
+                    new global::Clerk.Generated.Json.ClerkListConverter<global::Fixtures.Pagination.User>(global::Fixtures.Pagination.Serialization.UserJsonConverter.Instance));
+            }
+
+            return null;
+        }
     }
 }

@@ -6,22 +6,15 @@ namespace Fixtures.Pagination
 {
     /// <summary>One of a set of values; values unknown to this version are kept as they are.</summary>
     /// <remarks>Known values: "active", "banned".</remarks>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Clerk.Generated.Json.ClerkEnumConverter<global::Fixtures.Pagination.GetUserListStatusItem>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.Pagination.Serialization.GetUserListStatusItemJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
-    public readonly partial struct GetUserListStatusItem : global::Clerk.Generated.Json.IClerkEnum<global::Fixtures.Pagination.GetUserListStatusItem>
+    public readonly partial struct GetUserListStatusItem : global::System.IEquatable<global::Fixtures.Pagination.GetUserListStatusItem>
     {
         /// <summary>The value <c>"active"</c>.</summary>
         public static readonly global::Fixtures.Pagination.GetUserListStatusItem Active = new("active");
 
         /// <summary>The value <c>"banned"</c>.</summary>
         public static readonly global::Fixtures.Pagination.GetUserListStatusItem Banned = new("banned");
-
-        /// <summary>The values the spec names, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<GetUserListStatusItem> KnownValues { get; } = new GetUserListStatusItem[]
-        {
-            Active,
-            Banned,
-        };
 
         private readonly string? _value;
 
@@ -61,8 +54,51 @@ namespace Fixtures.Pagination
 
         /// <summary>Wraps a value given as text.</summary>
         public static implicit operator global::Fixtures.Pagination.GetUserListStatusItem(string value) => new(value);
+    }
+}
+
+namespace Fixtures.Pagination.Serialization
+{
+    /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.GetUserListStatusItem"/> as a JSON string, keeping unknown values.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
+    public sealed class GetUserListStatusItemJsonConverter
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.GetUserListStatusItem>
+    {
+        /// <summary>The shared instance (the converter holds no state).</summary>
+        public static GetUserListStatusItemJsonConverter Instance { get; } = new();
 
         /// <inheritdoc/>
-        static GetUserListStatusItem global::Clerk.Generated.Json.IClerkEnum<GetUserListStatusItem>.Create(string value) => new(value);
+        public override global::Fixtures.Pagination.GetUserListStatusItem Read(
+            ref global::System.Text.Json.Utf8JsonReader reader,
+            global::System.Type typeToConvert,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a JSON string for GetUserListStatusItem.");
+            }
+
+            // Known values reuse their instances, so the common case allocates nothing.
+            if (reader.ValueTextEquals("active"u8))
+            {
+                return global::Fixtures.Pagination.GetUserListStatusItem.Active;
+            }
+
+            if (reader.ValueTextEquals("banned"u8))
+            {
+                return global::Fixtures.Pagination.GetUserListStatusItem.Banned;
+            }
+
+            return new global::Fixtures.Pagination.GetUserListStatusItem(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(
+            global::System.Text.Json.Utf8JsonWriter writer,
+            global::Fixtures.Pagination.GetUserListStatusItem value,
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
     }
 }

@@ -23,7 +23,7 @@ namespace Fixtures.Pagination.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.Organization"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class OrganizationJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Pagination.Organization>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.Organization>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();

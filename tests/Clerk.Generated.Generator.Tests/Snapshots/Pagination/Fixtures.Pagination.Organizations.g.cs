@@ -26,7 +26,7 @@ namespace Fixtures.Pagination.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.Organizations"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class OrganizationsJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Pagination.Organizations>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.Organizations>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationsJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.Pagination.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Pagination.User"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class UserJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Pagination.User>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Pagination.User>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UserJsonConverter Instance { get; } = new();

@@ -38,7 +38,7 @@ namespace Fixtures.PatchTristate.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.PatchTristate.UpdateUserRequest"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class UpdateUserRequestJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.PatchTristate.UpdateUserRequest>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserRequest>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();

@@ -25,7 +25,7 @@ namespace Fixtures.PatchTristate.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.PatchTristate.UpdateUserResponse"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class UpdateUserResponseJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.PatchTristate.UpdateUserResponse>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PatchTristate.UpdateUserResponse>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserResponseJsonConverter Instance { get; } = new();

@@ -26,7 +26,7 @@ namespace Fixtures.PlatformApi.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.PlatformApi.Application"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class ApplicationJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.PlatformApi.Application>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.PlatformApi.Application>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static ApplicationJsonConverter Instance { get; } = new();

@@ -37,6 +37,10 @@ namespace Fixtures.PlatformApi
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -46,13 +50,14 @@ namespace Fixtures.PlatformApi
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.PlatformApi.Application))
+            {
+                return ValueInfo(options, global::Fixtures.PlatformApi.Serialization.ApplicationJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
-
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.PlatformApi.Serialization.ApplicationJsonConverter.Instance);
+            return null;
+        }
     }
 }

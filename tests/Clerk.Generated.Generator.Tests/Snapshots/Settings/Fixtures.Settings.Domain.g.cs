@@ -23,7 +23,7 @@ namespace Fixtures.Settings.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Settings.Domain"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class DomainJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Settings.Domain>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Settings.Domain>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static DomainJsonConverter Instance { get; } = new();

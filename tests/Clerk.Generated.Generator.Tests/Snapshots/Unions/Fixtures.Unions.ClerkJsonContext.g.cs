@@ -65,6 +65,10 @@ namespace Fixtures.Unions
         /// <summary>The metadata of <typeparamref name="T"/> (the options cache it: no field per type).</summary>
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> TypeInfo<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+        /// <summary>Metadata that reads and writes <typeparamref name="T"/> through <paramref name="converter"/>.</summary>
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
@@ -74,21 +78,54 @@ namespace Fixtures.Unions
 
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
             global::System.Type type,
-            global::System.Text.Json.JsonSerializerOptions options) =>
-            (_resolver ??= CreateResolver()).GetTypeInfo(type, options);
+            global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (type == typeof(global::Fixtures.Unions.Cat))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.CatJsonConverter.Instance);
+            }
 
-        /// <summary>Every type's converter, looked up by the type it converts (built on first use).</summary>
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver? _resolver;
+            if (type == typeof(global::Fixtures.Unions.Dog))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.DogJsonConverter.Instance);
+            }
 
-        private static global::Clerk.Generated.Json.ClerkJsonTypeInfoResolver CreateResolver() => new(
-            global::Fixtures.Unions.Serialization.CatJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.DogJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.PetJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.PersonJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.CompanyJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.OwnerJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance,
-            global::Fixtures.Unions.Serialization.RefreshJsonConverter.Instance);
+            if (type == typeof(global::Fixtures.Unions.Pet))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.PetJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.Person))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.PersonJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.Company))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.CompanyJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.Owner))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.OwnerJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.RefreshWithToken))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshWithTokenJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.RefreshWithCookie))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshWithCookieJsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Fixtures.Unions.Refresh))
+            {
+                return ValueInfo(options, global::Fixtures.Unions.Serialization.RefreshJsonConverter.Instance);
+            }
+
+            return null;
+        }
     }
 }

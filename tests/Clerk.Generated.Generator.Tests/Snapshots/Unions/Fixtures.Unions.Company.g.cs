@@ -26,7 +26,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Company"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class CompanyJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.Company>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Company>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static CompanyJsonConverter Instance { get; } = new();

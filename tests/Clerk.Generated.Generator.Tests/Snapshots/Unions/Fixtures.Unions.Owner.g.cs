@@ -64,7 +64,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Owner"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class OwnerJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.Owner>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Owner>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OwnerJsonConverter Instance { get; } = new();

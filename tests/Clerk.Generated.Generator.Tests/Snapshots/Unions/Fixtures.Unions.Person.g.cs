@@ -26,7 +26,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Person"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class PersonJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.Person>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Person>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PersonJsonConverter Instance { get; } = new();

@@ -64,7 +64,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.Pet"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class PetJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.Pet>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.Pet>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static PetJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.RefreshWithCookie"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class RefreshWithCookieJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.RefreshWithCookie>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.RefreshWithCookie>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithCookieJsonConverter Instance { get; } = new();

@@ -23,7 +23,7 @@ namespace Fixtures.Unions.Serialization
     /// <summary>Reads and writes <see cref="global::Fixtures.Unions.RefreshWithToken"/> without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed class RefreshWithTokenJsonConverter
-        : global::Clerk.Generated.Json.ClerkJsonConverter<global::Fixtures.Unions.RefreshWithToken>
+        : global::System.Text.Json.Serialization.JsonConverter<global::Fixtures.Unions.RefreshWithToken>
     {
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static RefreshWithTokenJsonConverter Instance { get; } = new();
