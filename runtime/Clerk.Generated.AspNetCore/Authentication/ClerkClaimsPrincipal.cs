@@ -15,6 +15,7 @@ namespace Clerk.Generated.Authentication;
 /// </summary>
 internal sealed class ClerkClaimsPrincipal(ClerkTokenValidationResult validation) : ClaimsPrincipal
 {
+    private readonly Lock _gate = new();
     private ClerkTokenValidationResult? _pending = validation;
 
     /// <summary>Whether the identity has been built yet.</summary>
@@ -119,7 +120,7 @@ internal sealed class ClerkClaimsPrincipal(ClerkTokenValidationResult validation
     {
         // Readers of a plain principal may run in parallel (tasks of one request reading User): the identity is added
         // exactly once, and _pending is cleared only after it is in the list.
-        lock (this)
+        lock (_gate)
         {
             if (_pending is { } pending)
             {

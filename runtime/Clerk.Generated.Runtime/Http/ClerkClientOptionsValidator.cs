@@ -116,7 +116,6 @@ public sealed class ClerkClientOptionsValidator : IValidateOptions<ClerkClientOp
         {
             failures.Add($"{section}:PublishableKey does not look like a Clerk publishable key: it must be 'pk_test_' or 'pk_live_' followed by the base64 of the Frontend API host and '$'. A secret key (sk_...) does not work here.");
         }
-
     }
 
     /// <summary>
