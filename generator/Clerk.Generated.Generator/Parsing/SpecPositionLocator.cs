@@ -9,8 +9,9 @@ namespace Clerk.Generated.Generator.Parsing;
 
 /// <summary>
 /// Finds where a JSON pointer (<c>#/paths/~1users/get</c>) sits in the spec text, so diagnostics point at the
-/// spec line instead of nowhere. Works for YAML and JSON alike (JSON is YAML). Only used when there is something
-/// to report: a clean spec never pays for this second pass.
+/// spec line instead of nowhere, and which operations write a <c>security</c> key of their own. Works for YAML and
+/// JSON alike (JSON is YAML). Only used when there is something to report, or when an operation's empty security must
+/// be told from an absent one: otherwise a spec never pays for this second pass.
 /// </summary>
 internal sealed class SpecPositionLocator
 {
