@@ -45,7 +45,7 @@ public sealed class ClerkRequest
     /// <param name="endpoint">The operation.</param>
     /// <param name="path">The path with its parameters already escaped, relative to the API base.</param>
     public ClerkRequest(ClerkEndpoint endpoint, string path)
-        : this(HttpMethod.Parse((endpoint ?? throw new ArgumentNullException(nameof(endpoint))).Method), endpoint.OperationId, endpoint.PathTemplate, path)
+        : this(HttpMethod.Parse((endpoint ?? throw new ArgumentNullException(nameof(endpoint))).Method.ToUpperInvariant()), endpoint.OperationId, endpoint.PathTemplate, path)
     {
         Security = endpoint.Security;
     }
@@ -189,10 +189,7 @@ public sealed class ClerkRequest
                 nameof(pathParameters));
         }
 
-        return new ClerkRequest(HttpMethod.Parse(endpoint.Method.ToUpperInvariant()), endpoint.OperationId, template, path.ToString())
-        {
-            Security = endpoint.Security,
-        };
+        return new ClerkRequest(endpoint, path.ToString());
     }
 
     /// <inheritdoc />
