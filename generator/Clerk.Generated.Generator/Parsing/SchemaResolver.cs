@@ -391,7 +391,7 @@ internal sealed class SchemaResolver
 
         foreach (var property in schema.Properties)
         {
-            properties.Add((property.Key, property.Value, pointer + "/properties/" + property.Key.Replace("~", "~0").Replace("/", "~1")));
+            properties.Add((property.Key, property.Value, pointer + "/properties/" + SpecPositionLocator.Escape(property.Key)));
         }
 
         foreach (var name in schema.Required)

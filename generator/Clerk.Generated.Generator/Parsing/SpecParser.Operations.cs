@@ -32,7 +32,7 @@ internal sealed partial class SpecParser
                 _cancellationToken.ThrowIfCancellationRequested();
                 var operation = entry.Value;
                 var method = entry.Key.ToString().ToUpperInvariant();
-                var pointer = "#/paths/" + path.Key.Replace("~", "~0").Replace("/", "~1") + "/" + method.ToLowerInvariant();
+                var pointer = "#/paths/" + SpecPositionLocator.Escape(path.Key) + "/" + method.ToLowerInvariant();
                 var operationId = string.IsNullOrWhiteSpace(operation.OperationId)
                     ? Naming.Pascal(method.ToLowerInvariant() + " " + path.Key)
                     : operation.OperationId;

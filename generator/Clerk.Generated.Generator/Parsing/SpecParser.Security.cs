@@ -128,6 +128,6 @@ internal sealed partial class SpecParser
             SecuritySchemeType.ApiKey => "apiKey in " + scheme.In.ToString().ToLowerInvariant() + " '" + scheme.Name + "'",
             _ => scheme.Type.ToString(),
         };
-        Report(DiagnosticDescriptors.UnsupportedSecurityScheme, "#/components/securitySchemes/" + name.Replace("~", "~0").Replace("/", "~1"), name, what);
+        Report(DiagnosticDescriptors.UnsupportedSecurityScheme, "#/components/securitySchemes/" + SpecPositionLocator.Escape(name), name, what);
     }
 }

@@ -260,5 +260,6 @@ internal sealed class SpecPositionLocator
         while (depth > 0 && parser.MoveNext());
     }
 
-    private static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+    /// <summary>A key as one JSON pointer token (RFC 6901): <c>~</c> as <c>~0</c>, then <c>/</c> as <c>~1</c>.</summary>
+    public static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
 }
