@@ -209,4 +209,30 @@ public sealed class SchemeTests
         var error = Assert.CatchAsync(() => app.StartAsync());
         Assert.That(error!.Message, Does.Contain("CLERK_SECRET_KEY"));
     }
+
+    [Test]
+    public async Task The_key_is_read_on_the_first_token_so_requests_without_one_are_answered_before()
+    {
+        // A present but unreadable PEM passes start-up validation (which checks that a key source is configured); the
+        // import, and so its error, comes with the first token, not with an anonymous request such as a health probe.
+        await using var app = await TestApp.StartAsync(
+            a =>
+            {
+                a.MapGet("/health", () => "ok");
+                a.MapGet("/me", (HttpContext c) => c.GetClerkJwt()!.Subject).RequireAuthorization();
+            },
+            o =>
+            {
+                o.Keys = null;
+                o.JwtKey = "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----";
+            });
+
+        using (var health = await app.GetAsync("/health"))
+        {
+            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var e = Assert.ThrowsAsync<ArgumentException>(() => app.GetAsync("/me", bearer: app.Tokens.Mint(new() { Subject = "user_1" })));
+        Assert.That(e!.Message, Does.Contain("not a PEM-encoded RSA public key"));
+    }
 }

@@ -45,6 +45,7 @@ public static class ClerkAuthenticationBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkAuthenticationOptions>, ClerkAuthenticationOptionsValidator>(
             static _ => new ClerkAuthenticationOptionsValidator()));
         services.AddOptions<ClerkAuthenticationOptions>(scheme).ValidateOnStart();
+        AddOptionsServices(services);
         // Before the scheme's own delegate: configuration and environment first, code overrides.
         services.AddSingleton<IConfigureOptions<ClerkAuthenticationOptions>>(provider => new ClerkAuthenticationOptionsConfiguration(provider, scheme));
         services.AddClerkGuards();
@@ -58,6 +59,25 @@ public static class ClerkAuthenticationBuilderExtensions
         services.RemoveAll<ClerkAuthenticationHandler>();
         services.AddTransient(static provider => provider.GetRequiredService<ClerkAuthenticationHandlerFactory>().Create());
         return builder;
+    }
+
+    /// <summary>
+    /// The options services of <see cref="ClerkAuthenticationOptions"/>, by factories. Otherwise the container closes
+    /// the open generics <c>OptionsMonitor&lt;&gt;</c>, <c>OptionsFactory&lt;&gt;</c> and <c>OptionsCache&lt;&gt;</c> when start-up
+    /// validation first asks for them, and finds their constructors by reflection: under Native AOT, a few hundred KB
+    /// allocated before the first request, enough to cost a garbage collection.
+    /// </summary>
+    private static void AddOptionsServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<IOptionsMonitorCache<ClerkAuthenticationOptions>>(static _ => new OptionsCache<ClerkAuthenticationOptions>());
+        services.TryAddTransient<IOptionsFactory<ClerkAuthenticationOptions>>(static provider => new OptionsFactory<ClerkAuthenticationOptions>(
+            provider.GetServices<IConfigureOptions<ClerkAuthenticationOptions>>(),
+            provider.GetServices<IPostConfigureOptions<ClerkAuthenticationOptions>>(),
+            provider.GetServices<IValidateOptions<ClerkAuthenticationOptions>>()));
+        services.TryAddSingleton<IOptionsMonitor<ClerkAuthenticationOptions>>(static provider => new OptionsMonitor<ClerkAuthenticationOptions>(
+            provider.GetRequiredService<IOptionsFactory<ClerkAuthenticationOptions>>(),
+            provider.GetServices<IOptionsChangeTokenSource<ClerkAuthenticationOptions>>(),
+            provider.GetRequiredService<IOptionsMonitorCache<ClerkAuthenticationOptions>>()));
     }
 
     /// <summary>The parts shared by the scheme and <c>UseClerk</c>: authorization handler, 403 writer, <see cref="ClerkJwt"/> parameter.</summary>

@@ -66,27 +66,32 @@ internal sealed class ClerkValidatorProvider : IDisposable
     {
         var options = _options.Get(scheme);
         var time = options.TimeProvider ?? _services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var keys = CreateKeys(options, time);
-        var validator = new ClerkTokenValidator(
-            keys,
-            options.ToValidationOptions(),
-            time,
-            options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
-            Logger<ClerkTokenValidator>());
         var suffix = options.SessionCookieSuffix
                      ?? (string.IsNullOrEmpty(options.PublishableKey) ? null : ClerkSessionCookie.GetSuffix(options.PublishableKey));
-        return new ClerkSchemeValidator(validator, suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix), CreateAuthenticator(options, keys, time), keys as JwksCache);
-    }
-
-    /// <summary>Cookie mode with a publishable key: Clerk's whole request procedure (handshakes, <c>__client_uat</c>, dev browser).</summary>
-    private ClerkRequestAuthenticator? CreateAuthenticator(ClerkAuthenticationOptions options, IJwksProvider keys, TimeProvider time)
-    {
-        var publishableKey = ResolvePublishableKey(options);
-        if (!options.ValidateSessionCookie || publishableKey is null)
+        var cookieName = suffix is null ? null : ClerkSessionCookie.GetSuffixedName(suffix);
+        if (!options.ValidateSessionCookie || ResolvePublishableKey(options) is not { } publishableKey)
         {
-            return null;
+            // Keys and validator on the first token: a request without one (a health probe, a public page) never needs
+            // the PEM import or the JWKS cache, and the application answers it sooner after start.
+            return new ClerkSchemeValidator(new Lazy<IJwksProvider>(() => CreateKeys(options, time)), keys => CreateValidator(options, keys, time), cookieName);
         }
 
+        // The request authenticator runs on every request and needs the keys: both now.
+        var keys = CreateKeys(options, time);
+        return new ClerkSchemeValidator(
+            new Lazy<IJwksProvider>(keys), keys => CreateValidator(options, keys, time), cookieName, CreateAuthenticator(options, publishableKey, keys, time));
+    }
+
+    private ClerkTokenValidator CreateValidator(ClerkAuthenticationOptions options, IJwksProvider keys, TimeProvider time) => new(
+        keys,
+        options.ToValidationOptions(),
+        time,
+        options.MachineTokenVerifier ?? _services.GetService<IMachineTokenVerifier>(),
+        Logger<ClerkTokenValidator>());
+
+    /// <summary>Cookie mode with a publishable key: Clerk's whole request procedure (handshakes, <c>__client_uat</c>, dev browser).</summary>
+    private ClerkRequestAuthenticator CreateAuthenticator(ClerkAuthenticationOptions options, string publishableKey, IJwksProvider keys, TimeProvider time)
+    {
         var requestOptions = new ClerkRequestAuthenticatorOptions
         {
             PublishableKey = publishableKey,
@@ -156,8 +161,20 @@ internal sealed class ClerkValidatorProvider : IDisposable
 }
 
 /// <summary>
-/// A scheme's validator, the name of its suffixed session cookie (null when unknown), and its request authenticator
-/// (cookie mode with a publishable key; null otherwise), and its JWKS cache (null for static keys).
+/// A scheme's keys and validator, built on first use unless the request authenticator needed the keys already, the
+/// name of its suffixed session cookie (null when unknown), its request authenticator (cookie mode with a publishable
+/// key; null otherwise), and its JWKS cache once built (null for static keys).
 /// </summary>
-internal sealed record ClerkSchemeValidator(
-    ClerkTokenValidator Validator, string? SuffixedCookieName, ClerkRequestAuthenticator? Authenticator = null, JwksCache? Keys = null);
+internal sealed class ClerkSchemeValidator(
+    Lazy<IJwksProvider> keys, Func<IJwksProvider, ClerkTokenValidator> createValidator, string? suffixedCookieName, ClerkRequestAuthenticator? authenticator = null)
+{
+    private readonly Lazy<ClerkTokenValidator> _validator = new(() => createValidator(keys.Value));
+
+    public ClerkTokenValidator Validator => _validator.Value;
+
+    public string? SuffixedCookieName => suffixedCookieName;
+
+    public ClerkRequestAuthenticator? Authenticator => authenticator;
+
+    public JwksCache? Keys => keys.IsValueCreated ? keys.Value as JwksCache : null;
+}
