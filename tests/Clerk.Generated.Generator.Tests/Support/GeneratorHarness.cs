@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Clerk.Generated.Generator.Emitting;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Clerk.Generated.Generator.Tests.Support;
@@ -98,10 +99,39 @@ internal sealed record GeneratorRun(
     /// <summary>An exception the generator let escape (the driver turns those into CS8785 warnings).</summary>
     public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
 
-    /// <summary>Errors and warnings of compiling the consumer code together with the generated code.</summary>
-    public IReadOnlyList<Diagnostic> CompileDiagnostics() => OutputCompilation.GetDiagnostics()
+    /// <summary>
+    /// Errors and warnings of compiling the consumer code together with the generated code, the generated files
+    /// analysed for nullability in full: they ship with <c>#nullable enable annotations</c> (no flow analysis, which
+    /// is costly at their size), so here their directive becomes <c>#nullable enable</c> to prove them nullable-clean.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics() => WithNullableAnalysis().GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
         .ToList();
+
+    /// <summary>The output compilation with every generated file's nullable directive turned into <c>#nullable enable</c>.</summary>
+    public CSharpCompilation WithNullableAnalysis()
+    {
+        var compilation = OutputCompilation;
+        foreach (var tree in Result.GeneratedTrees)
+        {
+            compilation = compilation.ReplaceSyntaxTree(tree, WithFullNullableAnalysis(tree));
+        }
+
+        return compilation;
+    }
+
+    /// <summary><paramref name="tree"/> with its <c>#nullable enable annotations</c> line replaced by <c>#nullable enable</c>.</summary>
+    public static SyntaxTree WithFullNullableAnalysis(SyntaxTree tree)
+    {
+        var text = tree.GetText();
+        var directive = text.Lines.FirstOrDefault(l => l.ToString() == FileHeader.NullableDirective);
+        if (directive.Span.IsEmpty)
+        {
+            throw new InvalidOperationException($"{tree.FilePath} lacks the line '{FileHeader.NullableDirective}'.");
+        }
+
+        return tree.WithChangedText(text.Replace(directive.Span, "#nullable enable"));
+    }
 
     /// <summary>"CLERKGEN003 @ 1:1" (one-based line and column in the spec file), for exact assertions.</summary>
     public IReadOnlyList<string> DiagnosticSummaries() => Diagnostics
