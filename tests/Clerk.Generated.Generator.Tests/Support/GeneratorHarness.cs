@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Clerk.Generated.Generator.Emitting;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Clerk.Generated.Generator.Tests.Support;
@@ -101,8 +101,8 @@ internal sealed record GeneratorRun(
 
     /// <summary>
     /// Errors and warnings of compiling the consumer code together with the generated code, the generated files
-    /// analysed for nullability in full: they ship with <c>#nullable enable annotations</c> (no flow analysis, which
-    /// is costly at their size), so here their directive becomes <c>#nullable enable</c> to prove them nullable-clean.
+    /// analysed for nullability in full: they ship with <c>#nullable enable annotations</c> (no flow analysis in
+    /// users' builds), so here their directive becomes <c>#nullable enable</c> to prove them nullable-clean.
     /// </summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics() => WithNullableAnalysis().GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
