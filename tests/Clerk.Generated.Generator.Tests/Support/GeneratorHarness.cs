@@ -109,16 +109,9 @@ internal sealed record GeneratorRun(
         .ToList();
 
     /// <summary>The output compilation with every generated file's nullable directive turned into <c>#nullable enable</c>.</summary>
-    public CSharpCompilation WithNullableAnalysis()
-    {
-        var compilation = OutputCompilation;
-        foreach (var tree in Result.GeneratedTrees)
-        {
-            compilation = compilation.ReplaceSyntaxTree(tree, WithFullNullableAnalysis(tree));
-        }
-
-        return compilation;
-    }
+    public CSharpCompilation WithNullableAnalysis() => OutputCompilation
+        .RemoveSyntaxTrees(Result.GeneratedTrees)
+        .AddSyntaxTrees(Result.GeneratedTrees.Select(WithFullNullableAnalysis));
 
     /// <summary><paramref name="tree"/> with its <c>#nullable enable annotations</c> line replaced by <c>#nullable enable</c>.</summary>
     public static SyntaxTree WithFullNullableAnalysis(SyntaxTree tree)
