@@ -83,66 +83,10 @@ internal static class ObjectEmitter
             writer.Lines($$"""
                 /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
                 public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? {{AdditionalPropertiesName(type)}} { get; init; }
-
                 """);
-            EmitConstructors(writer, type, settings);
         }
 
         writer.CloseBlock();
-    }
-
-    /// <summary>
-    /// The empty constructor object initializers use, and the one the converter reads with: it sets each property as
-    /// its JSON member comes, so reading needs no local per property and no object initializer to copy them over
-    /// (what the compiler spends most of its time on in a converter).
-    /// </summary>
-    private static void EmitConstructors(SourceWriter writer, TypeModel type, EmitSettings settings)
-    {
-        writer.Lines($$"""
-            /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-            public {{type.Name}}()
-            {
-            }
-
-            /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-            /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-            [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-            #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-            internal {{type.Name}}(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-                var expected = 0;
-
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var index = {{CSharpTypes.ConverterOf(type.Name, settings)}}.Names.IndexOf({{CSharpTypes.Serialization}}.ClerkJson.PropertyName(ref reader), ref expected);
-                    var unknownName = index < 0 ? reader.GetString() : null;
-                    reader.Read();
-                    switch (index)
-                    {
-            """);
-        writer.Indent().Indent().Indent();
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
-            writer.Indent();
-            EmitReadCase(writer, type.Properties[i], settings);
-            writer.Line("break;");
-            writer.Outdent();
-        }
-
-        writer.Outdent().Outdent().Outdent();
-        writer.Lines($$"""
-                        default:
-                            (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                            break;
-                    }
-                }
-
-                {{AdditionalPropertiesName(type)}} = additionalProperties;
-            }
-            #pragma warning restore CS8618
-            """);
     }
 
     /// <summary>The name of the member holding unknown properties: unique among the model's own members.</summary>
@@ -172,9 +116,9 @@ internal static class ObjectEmitter
         ConverterSkeleton.OpenClass(writer, settings, type.Name, typeName, "Reads and writes <see cref=\"" + typeName + "\"/> without reflection.");
         // The JSON names live once, in the runtime's name table: encoded for writing, matched in order for reading.
         var names = type.Properties.Select(p => Naming.Literal(p.JsonName)).ToList();
-        writer.Call("internal static readonly " + CSharpTypes.Serialization + ".ClerkJsonPropertyNames Names = new", names, ";");
+        writer.Call("private static readonly " + CSharpTypes.Serialization + ".ClerkJsonPropertyNames Names = new", names, ";");
         writer.Line();
-        EmitRead(writer, type, typeName);
+        EmitRead(writer, type, settings, typeName);
         writer.Line();
         EmitWrite(writer, type, settings, typeName);
         writer.CloseBlock();
@@ -182,8 +126,15 @@ internal static class ObjectEmitter
 
     private static string NameField(int index) => "Names[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
-    private static void EmitRead(SourceWriter writer, TypeModel type, string typeName)
+    private static List<string> LocalNames(TypeModel type)
     {
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "expected", "unknownName", "additionalProperties", "extra", "entry" };
+        return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
+    }
+
+    private static void EmitRead(SourceWriter writer, TypeModel type, EmitSettings settings, string typeName)
+    {
+        var locals = LocalNames(type);
         ConverterSkeleton.OpenRead(writer, typeName + "?");
         writer.Lines($$"""
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -196,26 +147,78 @@ internal static class ObjectEmitter
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for {{type.Name}}.");
             }
 
-            return new {{typeName}}(ref reader, options);
             """);
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            // Locals start empty, so a required value type is read into its nullable form.
+            var property = type.Properties[i];
+            var suffix = property.IsTriState || property.IsNullableInCSharp ? string.Empty : "?";
+            writer.Line($"{PropertyType(property, settings)}{suffix} {locals[i]} = default;");
+        }
+
+        if (type.Properties.Count > 0)
+        {
+            writer.Line();
+        }
+
+        writer.Lines($$"""
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf({{CSharpTypes.Serialization}}.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+            """);
+        writer.Indent().Indent();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+            writer.Indent();
+            EmitReadCase(writer, type.Properties[i], settings, locals[i]);
+            writer.Line("break;");
+            writer.Outdent();
+        }
+
+        writer.Outdent().Outdent();
+        writer.Lines($$"""
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new {{typeName}}
+            {
+            """);
+        writer.Indent();
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var property = type.Properties[i];
+            var bang = !property.IsTriState && !property.IsNullableInCSharp && !property.Type.IsValueType && property.Type.Kind != TypeReferenceKind.Json ? "!" : string.Empty;
+            var valueTypeUnwrap = !property.IsTriState && !property.IsNullableInCSharp && property.Type.IsValueType ? ".GetValueOrDefault()" : string.Empty;
+            writer.Line($"{property.Name} = {locals[i]}{bang}{valueTypeUnwrap},");
+        }
+
+        writer.Line(AdditionalPropertiesName(type) + " = additionalProperties,");
+        writer.CloseBlock(";");
         writer.CloseBlock();
     }
 
-    /// <summary>The statements of one <c>case</c> of the reading constructor: the property set from the value at the reader.</summary>
-    private static void EmitReadCase(SourceWriter writer, PropertyModel property, EmitSettings settings)
+    private static void EmitReadCase(SourceWriter writer, PropertyModel property, EmitSettings settings, string local)
     {
         if (!property.IsTriState && CSharpTypes.ReadNullable(property.Type, settings, "reader", "options") is { } readNullable)
         {
-            // A JSON null reads as null; a property that cannot hold it gets what an absent member leaves.
-            var unwrap = property.IsNullableInCSharp ? string.Empty
-                : property.Type.IsValueType ? ".GetValueOrDefault()"
-                : "!";
-            writer.CallStatement(property.Name + " = " + readNullable + unwrap + ";");
+            // A JSON null leaves the local as it starts: null.
+            writer.CallStatement(local + " = " + readNullable + ";");
             return;
         }
 
         var read = CSharpTypes.Read(property.Type, settings, "reader", "options");
-        // The property's type is known, so an optional's constructor needs no type name.
+        // The local is declared with its type, so an optional's constructor needs no type name.
         var value = property.IsTriState ? "new(" + read + ")" : read;
         if (property.IsTriState && property.IsNullable)
         {
@@ -223,7 +226,7 @@ internal static class ObjectEmitter
             writer.Lines($$"""
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
                 {
-                    {{property.Name}} = new(null);
+                    {{local}} = new(null);
                 }
                 else
                 {
@@ -238,7 +241,7 @@ internal static class ObjectEmitter
         }
 
         writer.Indent();
-        writer.CallStatement(property.Name + " = " + value + ";");
+        writer.CallStatement(local + " = " + value + ";");
         writer.CloseBlock();
     }
 

@@ -23,46 +23,6 @@ namespace Fixtures.Deprecated
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public Template()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal Template(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.Deprecated.Serialization.TemplateJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        LegacyBody = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
-                        break;
-                    case 2:
-                        OldFlag = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -76,7 +36,7 @@ namespace Fixtures.Deprecated.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static TemplateJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("id", "legacy_body", "old_flag");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("id", "legacy_body", "old_flag");
 
         /// <inheritdoc/>
         public override global::Fixtures.Deprecated.Template? Read(
@@ -94,7 +54,42 @@ namespace Fixtures.Deprecated.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Template.");
             }
 
-            return new global::Fixtures.Deprecated.Template(ref reader, options);
+            string? id = default;
+            string? legacyBody = default;
+            bool? oldFlag = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        legacyBody = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        oldFlag = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.Deprecated.Template
+            {
+                Id = id!,
+                LegacyBody = legacyBody,
+                OldFlag = oldFlag,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

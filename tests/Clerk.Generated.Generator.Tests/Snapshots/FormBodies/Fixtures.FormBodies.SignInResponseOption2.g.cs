@@ -18,46 +18,6 @@ namespace Fixtures.FormBodies
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public SignInResponseOption2()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal SignInResponseOption2(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.FormBodies.Serialization.SignInResponseOption2JsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Data = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
-                            ref reader,
-                            options,
-                            global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
-                        break;
-                    case 1:
-                        TotalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -71,7 +31,7 @@ namespace Fixtures.FormBodies.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SignInResponseOption2JsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("data", "total_count");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("data", "total_count");
 
         /// <inheritdoc/>
         public override global::Fixtures.FormBodies.SignInResponseOption2? Read(
@@ -89,7 +49,40 @@ namespace Fixtures.FormBodies.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for SignInResponseOption2.");
             }
 
-            return new global::Fixtures.FormBodies.SignInResponseOption2(ref reader, options);
+            global::System.Collections.Generic.IReadOnlyList<global::Fixtures.FormBodies.Factor>? data = default;
+            long? totalCount = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        data = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
+                            ref reader,
+                            options,
+                            global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance);
+                        break;
+                    case 1:
+                        totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.FormBodies.SignInResponseOption2
+            {
+                Data = data,
+                TotalCount = totalCount,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

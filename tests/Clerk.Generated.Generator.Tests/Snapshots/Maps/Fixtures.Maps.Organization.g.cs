@@ -33,76 +33,6 @@ namespace Fixtures.Maps
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public Organization()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal Organization(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.Maps.Serialization.OrganizationJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        PublicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
-                            ref reader,
-                            options,
-                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter)!;
-                        break;
-                    case 2:
-                        PrivateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
-                            ref reader,
-                            options,
-                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-                        break;
-                    case 3:
-                        Labels = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
-                            ref reader,
-                            options,
-                            global::Clerk.Generated.Json.ClerkJson.StringConverter);
-                        break;
-                    case 4:
-                        Counts = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
-                            ref reader,
-                            options,
-                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-                        break;
-                    case 5:
-                        Roles = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
-                            ref reader,
-                            options,
-                            global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
-                        break;
-                    case 6:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            Anything = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        }
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -116,7 +46,7 @@ namespace Fixtures.Maps.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static OrganizationJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "id",
             "public_metadata",
             "private_metadata",
@@ -141,7 +71,80 @@ namespace Fixtures.Maps.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Organization.");
             }
 
-            return new global::Fixtures.Maps.Organization(ref reader, options);
+            string? id = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? publicMetadata = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? privateMetadata = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, long>? counts = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::Fixtures.Maps.Role>? roles = default;
+            global::System.Text.Json.JsonElement? anything = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        publicMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+                        break;
+                    case 2:
+                        privateMetadata = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+                        break;
+                    case 3:
+                        labels = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::Clerk.Generated.Json.ClerkJson.StringConverter);
+                        break;
+                    case 4:
+                        counts = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+                        break;
+                    case 5:
+                        roles = global::Clerk.Generated.Json.ClerkJson.ReadNullableMap(
+                            ref reader,
+                            options,
+                            global::Fixtures.Maps.Serialization.RoleJsonConverter.Instance);
+                        break;
+                    case 6:
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            anything = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        }
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.Maps.Organization
+            {
+                Id = id!,
+                PublicMetadata = publicMetadata!,
+                PrivateMetadata = privateMetadata,
+                Labels = labels,
+                Counts = counts,
+                Roles = roles,
+                Anything = anything,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

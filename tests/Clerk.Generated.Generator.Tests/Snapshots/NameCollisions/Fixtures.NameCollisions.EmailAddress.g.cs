@@ -27,55 +27,6 @@ namespace Fixtures.NameCollisions
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public EmailAddress()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal EmailAddress(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.NameCollisions.Serialization.EmailAddressJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        EmailAddressValue = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        Object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 2:
-                        Public = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader).GetValueOrDefault();
-                        break;
-                    case 3:
-                        Class = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
-                        break;
-                    case 4:
-                        Reserved = global::Clerk.Generated.Json.ClerkJson.ReadObject(
-                            ref reader,
-                            options,
-                            global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -89,7 +40,7 @@ namespace Fixtures.NameCollisions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static EmailAddressJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("email_address", "object", "public", "class", "reserved");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("email_address", "object", "public", "class", "reserved");
 
         /// <inheritdoc/>
         public override global::Fixtures.NameCollisions.EmailAddress? Read(
@@ -107,7 +58,55 @@ namespace Fixtures.NameCollisions.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for EmailAddress.");
             }
 
-            return new global::Fixtures.NameCollisions.EmailAddress(ref reader, options);
+            string? emailAddressValue = default;
+            string? @object = default;
+            bool? @public = default;
+            string? @class = default;
+            global::Fixtures.NameCollisions.Plan2? reserved = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        emailAddressValue = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 2:
+                        @public = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
+                        break;
+                    case 3:
+                        @class = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 4:
+                        reserved = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.NameCollisions.EmailAddress
+            {
+                EmailAddressValue = emailAddressValue!,
+                Object = @object!,
+                Public = @public.GetValueOrDefault(),
+                Class = @class,
+                Reserved = reserved,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

@@ -33,67 +33,6 @@ namespace Fixtures.NullableRefs
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public Session()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal Session(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.NullableRefs.Serialization.SessionJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        Actor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
-                            ref reader,
-                            options,
-                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
-                        break;
-                    case 2:
-                        LatestActivity = global::Clerk.Generated.Json.ClerkJson.ReadObject(
-                            ref reader,
-                            options,
-                            global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
-                        break;
-                    case 3:
-                        PreviousActor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
-                            ref reader,
-                            options,
-                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
-                        break;
-                    case 4:
-                        LastActiveAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader).GetValueOrDefault();
-                        break;
-                    case 5:
-                        ExpireAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
-                        break;
-                    case 6:
-                        Updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -107,7 +46,7 @@ namespace Fixtures.NullableRefs.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static SessionJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "id",
             "actor",
             "latest_activity",
@@ -132,7 +71,71 @@ namespace Fixtures.NullableRefs.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Session.");
             }
 
-            return new global::Fixtures.NullableRefs.Session(ref reader, options);
+            string? id = default;
+            global::Fixtures.NullableRefs.Actor? actor = default;
+            global::Fixtures.NullableRefs.SessionLatestActivity? latestActivity = default;
+            global::Fixtures.NullableRefs.Actor? previousActor = default;
+            long? lastActiveAt = default;
+            long? expireAt = default;
+            global::System.DateTimeOffset? updated = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        actor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
+                        break;
+                    case 2:
+                        latestActivity = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance);
+                        break;
+                    case 3:
+                        previousActor = global::Clerk.Generated.Json.ClerkJson.ReadObject(
+                            ref reader,
+                            options,
+                            global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance);
+                        break;
+                    case 4:
+                        lastActiveAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
+                        break;
+                    case 5:
+                        expireAt = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
+                        break;
+                    case 6:
+                        updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.NullableRefs.Session
+            {
+                Id = id!,
+                Actor = actor,
+                LatestActivity = latestActivity,
+                PreviousActor = previousActor,
+                LastActiveAt = lastActiveAt.GetValueOrDefault(),
+                ExpireAt = expireAt,
+                Updated = updated,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

@@ -24,52 +24,6 @@ namespace Fixtures.OpenEnums
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public Invitation()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal Invitation(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.OpenEnums.Serialization.InvitationJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Strategy = global::Clerk.Generated.Json.ClerkJson.ReadValue(ref reader, options, global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance).GetValueOrDefault();
-                        break;
-                    case 1:
-                        Scope = global::Clerk.Generated.Json.ClerkJson.ReadValue(ref reader, options, global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance).GetValueOrDefault();
-                        break;
-                    case 2:
-                        Object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
-                        break;
-                    case 3:
-                        Flag = global::Clerk.Generated.Json.ClerkJson.ReadValue(
-                            ref reader,
-                            options,
-                            global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -83,7 +37,7 @@ namespace Fixtures.OpenEnums.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static InvitationJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("strategy", "scope", "object", "flag");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("strategy", "scope", "object", "flag");
 
         /// <inheritdoc/>
         public override global::Fixtures.OpenEnums.Invitation? Read(
@@ -101,7 +55,56 @@ namespace Fixtures.OpenEnums.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Invitation.");
             }
 
-            return new global::Fixtures.OpenEnums.Invitation(ref reader, options);
+            global::Fixtures.OpenEnums.SignUpStrategy? strategy = default;
+            global::Fixtures.OpenEnums.InvitationScope? scope = default;
+            string? @object = default;
+            global::Fixtures.OpenEnums.InvitationFlag? flag = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        strategy = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance);
+                        break;
+                    case 1:
+                        scope = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance);
+                        break;
+                    case 2:
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 3:
+                        flag = global::Clerk.Generated.Json.ClerkJson.ReadValue(
+                            ref reader,
+                            options,
+                            global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.OpenEnums.Invitation
+            {
+                Strategy = strategy.GetValueOrDefault(),
+                Scope = scope.GetValueOrDefault(),
+                Object = @object,
+                Flag = flag,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

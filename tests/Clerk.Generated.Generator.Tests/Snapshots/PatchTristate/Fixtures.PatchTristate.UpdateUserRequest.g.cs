@@ -30,79 +30,6 @@ namespace Fixtures.PatchTristate
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public UpdateUserRequest()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal UpdateUserRequest(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.PatchTristate.Serialization.UpdateUserRequestJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Reason = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            FirstName = new(null);
-                        }
-                        else
-                        {
-                            FirstName = new(reader.GetString()!);
-                        }
-                        break;
-                    case 2:
-                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            Username = new(reader.GetString()!);
-                        }
-                        break;
-                    case 3:
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            PublicMetadata = new(null);
-                        }
-                        else
-                        {
-                            PublicMetadata = new(global::Clerk.Generated.Json.ClerkJson.ReadMap(
-                                ref reader,
-                                options,
-                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
-                        }
-                        break;
-                    case 4:
-                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                        {
-                            Banned = new(null);
-                        }
-                        else
-                        {
-                            Banned = new(reader.GetBoolean());
-                        }
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -116,7 +43,7 @@ namespace Fixtures.PatchTristate.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static UpdateUserRequestJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new(
             "reason",
             "first_name",
             "username",
@@ -139,7 +66,79 @@ namespace Fixtures.PatchTristate.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateUserRequest.");
             }
 
-            return new global::Fixtures.PatchTristate.UpdateUserRequest(ref reader, options);
+            string? reason = default;
+            global::Clerk.Generated.Json.ClerkOptional<string?> firstName = default;
+            global::Clerk.Generated.Json.ClerkOptional<string> username = default;
+            global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
+            global::Clerk.Generated.Json.ClerkOptional<bool?> banned = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        reason = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            firstName = new(null);
+                        }
+                        else
+                        {
+                            firstName = new(reader.GetString()!);
+                        }
+                        break;
+                    case 2:
+                        if (reader.TokenType != global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            username = new(reader.GetString()!);
+                        }
+                        break;
+                    case 3:
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            publicMetadata = new(null);
+                        }
+                        else
+                        {
+                            publicMetadata = new(global::Clerk.Generated.Json.ClerkJson.ReadMap(
+                                ref reader,
+                                options,
+                                global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter));
+                        }
+                        break;
+                    case 4:
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                        {
+                            banned = new(null);
+                        }
+                        else
+                        {
+                            banned = new(reader.GetBoolean());
+                        }
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.PatchTristate.UpdateUserRequest
+            {
+                Reason = reason!,
+                FirstName = firstName,
+                Username = username,
+                PublicMetadata = publicMetadata,
+                Banned = banned,
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>

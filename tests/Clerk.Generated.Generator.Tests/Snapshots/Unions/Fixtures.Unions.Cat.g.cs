@@ -18,43 +18,6 @@ namespace Fixtures.Unions
 
         /// <summary>Properties this version of the spec does not describe, kept so that reading and writing back loses nothing.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
-
-        /// <summary>Creates an instance whose properties an object initializer sets.</summary>
-        public Cat()
-        {
-        }
-
-        /// <summary>Reads the instance from the JSON object the reader is on (its converter checked the token).</summary>
-        /// <remarks>A required member the JSON lacks keeps its default, as the wire gave nothing to set it to.</remarks>
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        #pragma warning disable CS8618 // Members are set as the JSON names them; the compiler cannot follow the switch.
-        internal Cat(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var index = global::Fixtures.Unions.Serialization.CatJsonConverter.Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
-                    case 0:
-                        Object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader)!;
-                        break;
-                    case 1:
-                        Lives = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader).GetValueOrDefault();
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
-            }
-
-            AdditionalProperties = additionalProperties;
-        }
-        #pragma warning restore CS8618
     }
 }
 
@@ -68,7 +31,7 @@ namespace Fixtures.Unions.Serialization
         /// <summary>The shared instance (the converter holds no state).</summary>
         public static CatJsonConverter Instance { get; } = new();
 
-        internal static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("object", "lives");
+        private static readonly global::Clerk.Generated.Json.ClerkJsonPropertyNames Names = new("object", "lives");
 
         /// <inheritdoc/>
         public override global::Fixtures.Unions.Cat? Read(
@@ -86,7 +49,37 @@ namespace Fixtures.Unions.Serialization
                 throw new global::System.Text.Json.JsonException("Expected a JSON object for Cat.");
             }
 
-            return new global::Fixtures.Unions.Cat(ref reader, options);
+            string? @object = default;
+            long? lives = default;
+
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
+            var expected = 0;
+
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
+                var unknownName = index < 0 ? reader.GetString() : null;
+                reader.Read();
+                switch (index)
+                {
+                    case 0:
+                        @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
+                        break;
+                    case 1:
+                        lives = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
+                        break;
+                    default:
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        break;
+                }
+            }
+
+            return new global::Fixtures.Unions.Cat
+            {
+                Object = @object!,
+                Lives = lives.GetValueOrDefault(),
+                AdditionalProperties = additionalProperties,
+            };
         }
 
         /// <inheritdoc/>
