@@ -186,7 +186,7 @@ internal static class ObjectEmitter
         writer.Outdent().Outdent();
         writer.Lines($$"""
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        {{CSharpTypes.Serialization}}.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -271,15 +271,7 @@ internal static class ObjectEmitter
         }
 
         writer.Lines($$"""
-            if (value.{{AdditionalPropertiesName(type)}} is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            {{CSharpTypes.Serialization}}.ClerkJson.WriteAdditionalProperties(writer, value.{{AdditionalPropertiesName(type)}});
             writer.WriteEndObject();
             """);
         writer.CloseBlock();

@@ -78,7 +78,7 @@ namespace Fixtures.Deprecated.Serialization
                         oldFlag = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -102,15 +102,7 @@ namespace Fixtures.Deprecated.Serialization
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.LegacyBody, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.OldFlag, omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -82,7 +82,7 @@ namespace Fixtures.FormBodies.Serialization
                             global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -118,15 +118,7 @@ namespace Fixtures.FormBodies.Serialization
                 options,
                 global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance,
                 omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

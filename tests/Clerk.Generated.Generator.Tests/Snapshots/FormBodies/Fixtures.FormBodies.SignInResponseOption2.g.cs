@@ -72,7 +72,7 @@ namespace Fixtures.FormBodies.Serialization
                         totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -100,15 +100,7 @@ namespace Fixtures.FormBodies.Serialization
                 global::Fixtures.FormBodies.Serialization.FactorJsonConverter.Instance,
                 omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.TotalCount, omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

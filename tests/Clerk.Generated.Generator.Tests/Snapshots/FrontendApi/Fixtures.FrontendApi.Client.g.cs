@@ -76,7 +76,7 @@ namespace Fixtures.FrontendApi.Serialization
                         lastActiveSessionId = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -100,15 +100,7 @@ namespace Fixtures.FrontendApi.Serialization
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Object, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.Id, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.LastActiveSessionId, omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

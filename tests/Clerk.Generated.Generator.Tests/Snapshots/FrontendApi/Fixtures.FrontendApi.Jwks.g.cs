@@ -65,7 +65,7 @@ namespace Fixtures.FrontendApi.Serialization
                             global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -91,15 +91,7 @@ namespace Fixtures.FrontendApi.Serialization
                 options,
                 global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance,
                 omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

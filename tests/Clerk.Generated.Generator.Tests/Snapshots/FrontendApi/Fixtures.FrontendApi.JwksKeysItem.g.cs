@@ -62,7 +62,7 @@ namespace Fixtures.FrontendApi.Serialization
                         kid = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -82,15 +82,7 @@ namespace Fixtures.FrontendApi.Serialization
         {
             writer.WriteStartObject();
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kid, omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -129,7 +129,7 @@ namespace Fixtures.Maps.Serialization
                         }
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -195,15 +195,7 @@ namespace Fixtures.Maps.Serialization
                 writer.WritePropertyName(Names[6]);
                 vAnything.WriteTo(writer);
             }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

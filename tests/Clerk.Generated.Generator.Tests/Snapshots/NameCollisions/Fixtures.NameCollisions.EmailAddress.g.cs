@@ -93,7 +93,7 @@ namespace Fixtures.NameCollisions.Serialization
                             global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -127,15 +127,7 @@ namespace Fixtures.NameCollisions.Serialization
                 options,
                 global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance,
                 omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

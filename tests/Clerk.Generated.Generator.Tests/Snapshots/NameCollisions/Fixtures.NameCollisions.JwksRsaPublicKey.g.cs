@@ -69,7 +69,7 @@ namespace Fixtures.NameCollisions.Serialization
                         x5TS256 = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -91,15 +91,7 @@ namespace Fixtures.NameCollisions.Serialization
             writer.WriteStartObject();
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kty, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.X5TS256, omitNull: false);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -120,7 +120,7 @@ namespace Fixtures.NullableRefs.Serialization
                         updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -170,15 +170,7 @@ namespace Fixtures.NullableRefs.Serialization
             writer.WriteNumber(Names[4], value.LastActiveAt);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[5], value.ExpireAt, omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[6], value.Updated, omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -92,7 +92,7 @@ namespace Fixtures.OpenEnums.Serialization
                             global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -126,15 +126,7 @@ namespace Fixtures.OpenEnums.Serialization
                 options,
                 global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance,
                 omitNull: true);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

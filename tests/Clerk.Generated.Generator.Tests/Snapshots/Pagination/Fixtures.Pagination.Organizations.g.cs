@@ -72,7 +72,7 @@ namespace Fixtures.Pagination.Serialization
                         totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -100,15 +100,7 @@ namespace Fixtures.Pagination.Serialization
                 global::Fixtures.Pagination.Serialization.OrganizationJsonConverter.Instance,
                 omitNull: false);
             writer.WriteNumber(Names[1], value.TotalCount);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -125,7 +125,7 @@ namespace Fixtures.PatchTristate.Serialization
                         }
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -172,15 +172,7 @@ namespace Fixtures.PatchTristate.Serialization
             {
                 global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[4], value.Banned.Value, omitNull: false);
             }
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }

@@ -69,7 +69,7 @@ namespace Fixtures.Unions.Serialization
                         lives = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
                         break;
                 }
             }
@@ -91,15 +91,7 @@ namespace Fixtures.Unions.Serialization
             writer.WriteStartObject();
             global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Object, omitNull: false);
             writer.WriteNumber(Names[1], value.Lives);
-            if (value.AdditionalProperties is { } extra)
-            {
-                foreach (var entry in extra)
-                {
-                    writer.WritePropertyName(entry.Key);
-                    entry.Value.WriteTo(writer);
-                }
-            }
-
+            global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }
     }
