@@ -186,7 +186,7 @@ internal static class ObjectEmitter
         writer.Outdent().Outdent();
         writer.Lines($$"""
                     default:
-                        {{CSharpTypes.Serialization}}.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -125,13 +125,6 @@ public static partial class ClerkJson
         }
     }
 
-    /// <summary>
-    /// Keeps the value at the reader under <paramref name="name"/> in <paramref name="properties"/>, a member the model
-    /// does not describe (the map is created on the first).
-    /// </summary>
-    public static void ReadAdditionalProperty(ref Utf8JsonReader reader, string name, ref Dictionary<string, JsonElement>? properties) =>
-        (properties ??= new(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
-
     /// <summary>Writes the members a model kept without describing them, each as it was read; nothing for null.</summary>
     public static void WriteAdditionalProperties(Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? properties)
     {

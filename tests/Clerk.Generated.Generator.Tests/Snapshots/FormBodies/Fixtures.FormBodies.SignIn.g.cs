@@ -82,7 +82,7 @@ namespace Fixtures.FormBodies.Serialization
                             global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -72,7 +72,7 @@ namespace Fixtures.FormBodies.Serialization
                         totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -65,7 +65,7 @@ namespace Fixtures.FrontendApi.Serialization
                             global::Fixtures.FrontendApi.Serialization.EnvironmentDisplayConfigJsonConverter.Instance);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -62,7 +62,7 @@ namespace Fixtures.FrontendApi.Serialization
                         kid = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -93,7 +93,7 @@ namespace Fixtures.NameCollisions.Serialization
                             global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -120,7 +120,7 @@ namespace Fixtures.NullableRefs.Serialization
                         updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -92,7 +92,7 @@ namespace Fixtures.OpenEnums.Serialization
                             global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -125,7 +125,7 @@ namespace Fixtures.PatchTristate.Serialization
                         }
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }

@@ -69,7 +69,7 @@ namespace Fixtures.Unions.Serialization
                         good = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
                         break;
                     default:
-                        global::Clerk.Generated.Json.ClerkJson.ReadAdditionalProperty(ref reader, unknownName!, ref additionalProperties);
+                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
