@@ -57,7 +57,7 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
     if (sample.Ready)
     {
         using var http = new HttpClient { BaseAddress = sample.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        async Task<HttpStatusCode> Status(string path, string? token)
+        async Task<(HttpStatusCode Status, string? MediaType)> Get(string path, string? token)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (token is not null)
@@ -66,13 +66,16 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
             }
 
             using var response = await http.SendAsync(request);
-            return response.StatusCode;
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
         }
 
-        async Task Expect(string name, string path, string? token, HttpStatusCode expected)
+        async Task Expect(string name, string path, string? token, HttpStatusCode expected, string? mediaType = null)
         {
-            var status = await Status(path, token);
-            Check(name, status == expected, $"GET {path} -> {(int)status}, expected {(int)expected}");
+            var (status, actualMediaType) = await Get(path, token);
+            Check(
+                name,
+                status == expected && (mediaType is null || actualMediaType == mediaType),
+                $"GET {path} -> {(int)status} {actualMediaType}, expected {(int)expected}{(mediaType is null ? "" : $" {mediaType}")}");
         }
 
         await Expect("valid token with the permission", "/org/invoices", reader, HttpStatusCode.OK);
@@ -80,7 +83,8 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
         await Expect("no token", "/me", null, HttpStatusCode.Unauthorized);
         await Expect("valid token without the permission", "/org/invoices", outsider, HttpStatusCode.Forbidden);
         await Expect("valid token without the role", "/org/settings", reader, HttpStatusCode.Forbidden);
-        await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable);
+        // A problem body, which under Native AOT needs ProblemDetails in the sample's JSON metadata.
+        await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable, "application/problem+json");
 
         // The sample prints its curl command a moment after it starts listening (minting stays off the start path).
         var printed = await sample.WaitForOutputAsync(new Regex("Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)"), TimeSpan.FromSeconds(10));
