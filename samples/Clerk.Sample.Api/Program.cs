@@ -1,5 +1,4 @@
 using Clerk.Generated;
-using Clerk.Generated.Authentication;
 using Clerk.Generated.Authorization;
 using Clerk.Generated.Guards;
 using Clerk.Generated.Http;
@@ -17,7 +16,9 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
 
 var clerk = SampleClerkSettings.Read(builder.Configuration, builder.Environment);
-builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk(clerk.Apply);
+// AddAuthentication(…).AddClerk(…) without the Data Protection services, which nothing here uses and which would
+// otherwise load their key ring before the first request.
+builder.Services.AddClerkAuthentication(clerk.Apply);
 builder.Services.AddAuthorization();
 if (clerk.SecretKey is not null)
 {

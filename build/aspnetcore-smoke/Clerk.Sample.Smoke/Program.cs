@@ -51,7 +51,9 @@ var reader = Mint("org:invoices:read");
 var outsider = Mint();
 var tampered = reader[..^6] + (reader[^6] == 'A' ? "BBBBBB" : "AAAAAA");
 
-await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0], serverCpus))
+// A home of its own: ASP.NET Core Data Protection, when registered, writes its key ring there on the first start.
+var sampleHome = Directory.CreateTempSubdirectory("clerk-sample-home-");
+await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0], serverCpus, ("HOME", sampleHome.FullName)))
 {
     Check("sample starts with no configuration", sample.Ready, $"first answered request after {sample.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     if (sample.Ready)
@@ -93,6 +95,10 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
         {
             await Expect("printed token works", "/org/invoices", printed.Groups[1].Value, HttpStatusCode.OK);
         }
+
+        // AddClerkAuthentication leaves Data Protection out: nothing in the sample uses it.
+        var keyFiles = Directory.GetFiles(sampleHome.FullName, "*", SearchOption.AllDirectories);
+        Check("no Data Protection key ring", keyFiles.Length == 0, keyFiles.Length == 0 ? "none written" : string.Join(", ", keyFiles));
     }
 
     // The sample once more with the token cache on (Clerk:EnableTokenCache, bound from the environment).
@@ -141,6 +147,8 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
                           + $" (µs per request, best round: {string.Join("; ", runs.Keys.Select(k => $"{k} {Cpu(k):0.0}"))})");
     }
 }
+
+sampleHome.Delete(recursive: true);
 
 if (startups > 0)
 {
