@@ -152,13 +152,32 @@ sampleHome.Delete(recursive: true);
 
 if (startups > 0)
 {
-    // Exec to first answered GET /health, sample and baseline alternated; the median of each is compared.
-    var times = new Dictionary<string, List<double>> { ["sample"] = [], ["jwtbearer"] = [] };
+    // Exec to first answered GET /health, the sample and the baseline as is and without Data Protection (as the sample
+    // runs) alternated; the median of each is compared.
+    var services = new (string Name, string Binary, (string, string)[] Environment)[]
+    {
+        ("sample", args[0], []),
+        ("jwtbearer", args[1], []),
+        ("jwtbearer-no-dp", args[1], [("Baseline__DataProtection", "none")]),
+    };
+    var baselineHome = Directory.CreateTempSubdirectory("clerk-baseline-home-");
+    await using (var withoutDataProtection = await ServiceProcess.StartAsync("jwtbearer-no-dp", args[1], [.. services[2].Environment, ("HOME", baselineHome.FullName)]))
+    {
+        var keyFiles = Directory.GetFiles(baselineHome.FullName, "*", SearchOption.AllDirectories);
+        Check(
+            "JwtBearer baseline without Data Protection writes no key ring",
+            withoutDataProtection.Ready && keyFiles.Length == 0,
+            withoutDataProtection.Ready ? (keyFiles.Length == 0 ? "none written" : string.Join(", ", keyFiles)) : "did not start");
+    }
+
+    baselineHome.Delete(recursive: true);
+    var times = services.ToDictionary(s => s.Name, _ => new List<double>());
     for (var i = 0; i < startups; i++)
     {
-        foreach (var (name, binary) in new[] { ("sample", args[0]), ("jwtbearer", args[1]) })
+        // Each round starts with the next service, so none is always first after the previous round's process exits.
+        foreach (var (name, binary, environment) in services.Skip(i % services.Length).Concat(services.Take(i % services.Length)))
         {
-            await using var started = await ServiceProcess.StartAsync(name, binary);
+            await using var started = await ServiceProcess.StartAsync(name, binary, environment);
             if (started.Ready)
             {
                 times[name].Add(started.TimeToFirstAnswer.TotalMilliseconds);
@@ -171,9 +190,10 @@ if (startups > 0)
     if (complete)
     {
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        Console.WriteLine($"  start-up ratio sample / JwtBearer (median exec to first GET /health): {Median(times["sample"]) / Median(times["jwtbearer"]):0.00}"
-                          + $" (ms: sample {string.Join(", ", times["sample"].Select(t => t.ToString("0")))};"
-                          + $" JwtBearer {string.Join(", ", times["jwtbearer"].Select(t => t.ToString("0")))})");
+        string Series(string name) => string.Join(", ", times[name].Select(t => t.ToString("0")));
+        Console.WriteLine($"  start-up ratio sample / JwtBearer (median exec to first GET /health): {Median(times["sample"]) / Median(times["jwtbearer"]):0.00};"
+                          + $" / JwtBearer without Data Protection: {Median(times["sample"]) / Median(times["jwtbearer-no-dp"]):0.00}"
+                          + $" (ms: sample {Series("sample")}; JwtBearer {Series("jwtbearer")}; JwtBearer without Data Protection {Series("jwtbearer-no-dp")})");
     }
 }
 
