@@ -18,7 +18,7 @@ public static class ClerkAuthenticationServiceCollectionExtensions
     /// <remarks>
     /// Data Protection registered earlier stays. Features that need it register it themselves (antiforgery, Razor
     /// Pages, MVC views, session state); cookie authentication and remote schemes (OpenID Connect, OAuth) do not, so
-    /// call <c>AddDataProtection()</c> before adding one of them to the returned builder, or use
+    /// also call <c>AddDataProtection()</c> when adding one of them to the returned builder, or use
     /// <c>AddAuthentication(…).AddClerk(…)</c>.
     /// </remarks>
     /// <param name="services">The services.</param>
