@@ -3,8 +3,9 @@
 # the JwtBearer baseline the same way, then starts both on loopback ports and checks 200 / 401 / 403 over real HTTP
 # and runs a bounded load (20,000 requests, 32 connections; three alternated rounds) against GET /me of the sample,
 # the sample with EnableTokenCache, the baseline and the baseline without authentication (Baseline__Authentication=none,
-# the ceiling), then starts the sample and the baseline 11 times each,
-# alternated, timing exec to the first answered GET /health.
+# the ceiling), then starts the sample, the baseline and the baseline without Data Protection
+# (Baseline__DataProtection=none, as the sample's AddClerkAuthentication runs) 11 times each, alternated, timing exec to
+# the first answered GET /health.
 # Load method: with two CPUs or more (and taskset), every service under load runs on CPU 0 (`taskset -c 0`, the same
 # for all four) and the load client, a wrk-like HTTP/1.1 client on raw sockets (pre-encoded request, kept-alive
 # connections, whole answer read before the next request), runs in a process of its own on CPU 1, so the client never

@@ -1,5 +1,4 @@
 using Clerk.Generated;
-using Clerk.Generated.Authentication;
 using Clerk.Generated.Authorization;
 using Clerk.Generated.Guards;
 using Clerk.Generated.Http;
@@ -11,11 +10,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateSlimBuilder(args);
+// The sample's JSON context also covers ProblemDetails (the 502/503 answers of /me/profile): under Native AOT that is all
+// TypedResults.Problem needs, without AddProblemDetails and the services it adds to every start. Clerk's own 401/403
+// bodies need neither.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
-builder.Services.AddProblemDetails();
 
 var clerk = SampleClerkSettings.Read(builder.Configuration, builder.Environment);
-builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk(clerk.Apply);
+// AddAuthentication(…).AddClerk(…) without the Data Protection services, which nothing here uses and which would
+// otherwise load their key ring before the first request.
+builder.Services.AddClerkAuthentication(clerk.Apply);
 builder.Services.AddAuthorization();
 if (clerk.SecretKey is not null)
 {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Clerk.Sample.Api;
 
@@ -21,11 +22,12 @@ internal sealed record Invoice(string Id, decimal Amount, string Currency);
 /// <summary>The user as the Backend API returns it.</summary>
 internal sealed record ProfileResponse(string Id, string? FirstName, string? LastName, string? Username);
 
-/// <summary>Source-generated JSON metadata for every response: no reflection, Native AOT clean.</summary>
+/// <summary>Source-generated JSON metadata for every response, problems included: no reflection, Native AOT clean.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IndexResponse))]
 [JsonSerializable(typeof(SessionResponse))]
 [JsonSerializable(typeof(OrganizationResponse))]
 [JsonSerializable(typeof(InvoicesResponse))]
 [JsonSerializable(typeof(ProfileResponse))]
+[JsonSerializable(typeof(ProblemDetails))]
 internal sealed partial class SampleJsonContext : JsonSerializerContext;

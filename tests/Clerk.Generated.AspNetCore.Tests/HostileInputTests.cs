@@ -5,6 +5,7 @@ using Clerk.Generated.Authentication;
 using Clerk.Generated.Authorization;
 using Clerk.Generated.Guards;
 using Clerk.Generated.Middleware;
+using Clerk.Generated.Testing;
 using Clerk.Generated.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -167,6 +168,46 @@ public sealed class HostileInputTests
 
         Assert.That(api.Succeeded, Is.EqualTo(allowed), api.FailureMessage);
         Assert.That(jwks.Succeeded, Is.EqualTo(allowed), jwks.FailureMessage);
+    }
+
+    [TestCase("sk_test_not_a_public_key")]
+    [TestCase("https://clerk.example.com/.well-known/jwks.json")]
+    [TestCase("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")]
+    [TestCase("-----BEGIN PUBLIC KEY-----\nnot base64 at all!\n-----END PUBLIC KEY-----")]
+    [TestCase("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")]
+    public void A_jwt_key_holding_no_pem_block_is_refused_at_start_up_without_repeating_it(string jwtKey)
+    {
+        var result = new ClerkAuthenticationOptionsValidator().Validate("Clerk", new ClerkAuthenticationOptions { JwtKey = jwtKey });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("JwtKey (or CLERK_JWT_KEY) holds no PEM block"));
+        Assert.That(result.FailureMessage, Does.Not.Contain(jwtKey));
+    }
+
+    [Test]
+    public void The_pem_key_passes_start_up_checks_with_line_breaks_or_escaped_ones()
+    {
+        var validator = new ClerkAuthenticationOptionsValidator();
+
+        var lines = validator.Validate("Clerk", new ClerkAuthenticationOptions { JwtKey = ClerkDevelopmentKey.PublicKeyPem });
+        var escaped = validator.Validate("Clerk", new ClerkAuthenticationOptions { JwtKey = ClerkDevelopmentKey.PublicKeyPem.Replace("\n", "\\n", StringComparison.Ordinal) });
+
+        Assert.That(lines.Succeeded, Is.True, lines.FailureMessage);
+        Assert.That(escaped.Succeeded, Is.True, escaped.FailureMessage);
+    }
+
+    [Test]
+    public void A_host_whose_jwt_key_is_not_pem_fails_to_start()
+    {
+        var e = Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            a => a.MapGet("/health", () => "ok"),
+            o =>
+            {
+                o.Keys = null;
+                o.JwtKey = "sk_test_not_a_public_key";
+            }));
+
+        Assert.That(e!.Message, Does.Contain("holds no PEM block"));
     }
 
     [Test]

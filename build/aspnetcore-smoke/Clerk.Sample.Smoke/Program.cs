@@ -51,13 +51,15 @@ var reader = Mint("org:invoices:read");
 var outsider = Mint();
 var tampered = reader[..^6] + (reader[^6] == 'A' ? "BBBBBB" : "AAAAAA");
 
-await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0], serverCpus))
+// A home of its own: ASP.NET Core Data Protection, when registered, writes its key ring there on the first start.
+var sampleHome = Directory.CreateTempSubdirectory("clerk-sample-home-");
+await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0], serverCpus, ("HOME", sampleHome.FullName)))
 {
     Check("sample starts with no configuration", sample.Ready, $"first answered request after {sample.TimeToFirstAnswer.TotalMilliseconds:0} ms");
     if (sample.Ready)
     {
         using var http = new HttpClient { BaseAddress = sample.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        async Task<HttpStatusCode> Status(string path, string? token)
+        async Task<(HttpStatusCode Status, string? MediaType)> Get(string path, string? token)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             if (token is not null)
@@ -66,13 +68,16 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
             }
 
             using var response = await http.SendAsync(request);
-            return response.StatusCode;
+            return (response.StatusCode, response.Content.Headers.ContentType?.MediaType);
         }
 
-        async Task Expect(string name, string path, string? token, HttpStatusCode expected)
+        async Task Expect(string name, string path, string? token, HttpStatusCode expected, string? mediaType = null)
         {
-            var status = await Status(path, token);
-            Check(name, status == expected, $"GET {path} -> {(int)status}, expected {(int)expected}");
+            var (status, actualMediaType) = await Get(path, token);
+            Check(
+                name,
+                status == expected && (mediaType is null || actualMediaType == mediaType),
+                $"GET {path} -> {(int)status} {actualMediaType}, expected {(int)expected}{(mediaType is null ? "" : $" {mediaType}")}");
         }
 
         await Expect("valid token with the permission", "/org/invoices", reader, HttpStatusCode.OK);
@@ -80,7 +85,8 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
         await Expect("no token", "/me", null, HttpStatusCode.Unauthorized);
         await Expect("valid token without the permission", "/org/invoices", outsider, HttpStatusCode.Forbidden);
         await Expect("valid token without the role", "/org/settings", reader, HttpStatusCode.Forbidden);
-        await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable);
+        // A problem body, which under Native AOT needs ProblemDetails in the sample's JSON metadata.
+        await Expect("Backend API without a secret key", "/me/profile", reader, HttpStatusCode.ServiceUnavailable, "application/problem+json");
 
         // The sample prints its curl command a moment after it starts listening (minting stays off the start path).
         var printed = await sample.WaitForOutputAsync(new Regex("Authorization: Bearer ([A-Za-z0-9_\\-.]+)\" (\\S+)"), TimeSpan.FromSeconds(10));
@@ -89,6 +95,10 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
         {
             await Expect("printed token works", "/org/invoices", printed.Groups[1].Value, HttpStatusCode.OK);
         }
+
+        // AddClerkAuthentication leaves Data Protection out: nothing in the sample uses it.
+        var keyFiles = Directory.GetFiles(sampleHome.FullName, "*", SearchOption.AllDirectories);
+        Check("no Data Protection key ring", keyFiles.Length == 0, keyFiles.Length == 0 ? "none written" : string.Join(", ", keyFiles));
     }
 
     // The sample once more with the token cache on (Clerk:EnableTokenCache, bound from the environment).
@@ -138,15 +148,36 @@ await using (var sample = await ServiceProcess.StartPinnedAsync("sample", args[0
     }
 }
 
+sampleHome.Delete(recursive: true);
+
 if (startups > 0)
 {
-    // Exec to first answered GET /health, sample and baseline alternated; the median of each is compared.
-    var times = new Dictionary<string, List<double>> { ["sample"] = [], ["jwtbearer"] = [] };
+    // Exec to first answered GET /health, the sample and the baseline as is and without Data Protection (as the sample
+    // runs) alternated; the median of each is compared.
+    var services = new (string Name, string Binary, (string, string)[] Environment)[]
+    {
+        ("sample", args[0], []),
+        ("jwtbearer", args[1], []),
+        ("jwtbearer-no-dp", args[1], [("Baseline__DataProtection", "none")]),
+    };
+    var baselineHome = Directory.CreateTempSubdirectory("clerk-baseline-home-");
+    await using (var withoutDataProtection = await ServiceProcess.StartAsync("jwtbearer-no-dp", args[1], [.. services[2].Environment, ("HOME", baselineHome.FullName)]))
+    {
+        var keyFiles = Directory.GetFiles(baselineHome.FullName, "*", SearchOption.AllDirectories);
+        Check(
+            "JwtBearer baseline without Data Protection writes no key ring",
+            withoutDataProtection.Ready && keyFiles.Length == 0,
+            withoutDataProtection.Ready ? (keyFiles.Length == 0 ? "none written" : string.Join(", ", keyFiles)) : "did not start");
+    }
+
+    baselineHome.Delete(recursive: true);
+    var times = services.ToDictionary(s => s.Name, _ => new List<double>());
     for (var i = 0; i < startups; i++)
     {
-        foreach (var (name, binary) in new[] { ("sample", args[0]), ("jwtbearer", args[1]) })
+        // Each round starts with the next service, so none is always first after the previous round's process exits.
+        foreach (var (name, binary, environment) in services.Skip(i % services.Length).Concat(services.Take(i % services.Length)))
         {
-            await using var started = await ServiceProcess.StartAsync(name, binary);
+            await using var started = await ServiceProcess.StartAsync(name, binary, environment);
             if (started.Ready)
             {
                 times[name].Add(started.TimeToFirstAnswer.TotalMilliseconds);
@@ -159,9 +190,10 @@ if (startups > 0)
     if (complete)
     {
         static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-        Console.WriteLine($"  start-up ratio sample / JwtBearer (median exec to first GET /health): {Median(times["sample"]) / Median(times["jwtbearer"]):0.00}"
-                          + $" (ms: sample {string.Join(", ", times["sample"].Select(t => t.ToString("0")))};"
-                          + $" JwtBearer {string.Join(", ", times["jwtbearer"].Select(t => t.ToString("0")))})");
+        string Series(string name) => string.Join(", ", times[name].Select(t => t.ToString("0")));
+        Console.WriteLine($"  start-up ratio sample / JwtBearer (median exec to first GET /health): {Median(times["sample"]) / Median(times["jwtbearer"]):0.00};"
+                          + $" / JwtBearer without Data Protection: {Median(times["sample"]) / Median(times["jwtbearer-no-dp"]):0.00}"
+                          + $" (ms: sample {Series("sample")}; JwtBearer {Series("jwtbearer")}; JwtBearer without Data Protection {Series("jwtbearer-no-dp")})");
     }
 }
 

@@ -11,13 +11,19 @@ using Microsoft.IdentityModel.Tokens;
 // configuration (appsettings.json, a copy of the sample's) and the same response as the sample.
 // With Baseline:Authentication=none (Baseline__Authentication=none in the environment), the ceiling: the same host,
 // configuration and response with no authentication at all, so a load run can say how much of a request is left to
-// gain.
+// gain. With Baseline:DataProtection=none, JwtBearer without the Data Protection services AddAuthentication registers,
+// as the sample's AddClerkAuthentication leaves them out: the like-for-like start-up comparison.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, BaselineJsonContext.Default));
 var authenticate = !string.Equals(builder.Configuration["Baseline:Authentication"], "none", StringComparison.OrdinalIgnoreCase);
 if (authenticate)
 {
+    var registeredBefore = builder.Services.Count;
     AddJwtBearer(builder.Services);
+    if (string.Equals(builder.Configuration["Baseline:DataProtection"], "none", StringComparison.OrdinalIgnoreCase))
+    {
+        RemoveDataProtectionAddedSince(builder.Services, registeredBefore);
+    }
 }
 
 var app = builder.Build();
@@ -61,6 +67,22 @@ static void AddJwtBearer(IServiceCollection services)
         };
     });
     services.AddAuthorization();
+}
+
+static void RemoveDataProtectionAddedSince(IServiceCollection services, int registeredBefore)
+{
+    static bool FromDataProtection(Type? type) =>
+        type?.Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true
+        || (type is { IsConstructedGenericType: true } && type.GenericTypeArguments.Any(FromDataProtection));
+
+    for (var i = services.Count - 1; i >= registeredBefore; i--)
+    {
+        if (FromDataProtection(services[i].ServiceType)
+            || FromDataProtection(services[i].IsKeyedService ? services[i].KeyedImplementationType : services[i].ImplementationType))
+        {
+            services.RemoveAt(i);
+        }
+    }
 }
 
 internal sealed record SessionResponse(string UserId, string? SessionId);

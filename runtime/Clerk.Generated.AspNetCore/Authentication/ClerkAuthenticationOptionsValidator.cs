@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Clerk.Generated.Tokens;
 using Microsoft.Extensions.Options;
 
@@ -15,15 +16,27 @@ internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<Cle
         + "token minted for another site from being replayed as a cookie. List your app's origins in AuthorizedParties, or set "
         + "AllowSessionCookieWithoutAuthorizedParties = true to accept that risk explicitly.";
 
+    internal const string JwtKeyNotPemMessage =
+        "ClerkAuthenticationOptions.JwtKey (or CLERK_JWT_KEY) holds no PEM block: set it to the PEM public key the Clerk dashboard "
+        + "shows, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----, with line breaks (or \\n) between its lines.";
+
     public ValidateOptionsResult Validate(string? name, ClerkAuthenticationOptions options)
     {
         var failures = new List<string>();
+        var jwtKey = ClerkValidatorProvider.ResolveJwtKey(options);
         if (options.Keys is null
-            && ClerkValidatorProvider.ResolveJwtKey(options) is null
+            && jwtKey is null
             && options.JwksUrl is null
             && ClerkValidatorProvider.ResolveSecretKey(options) is null)
         {
             failures.Add(NoKeySourceMessage);
+        }
+
+        // The key itself is imported on the first token (importing loads the platform's cryptography library); text that
+        // holds no PEM block at all, such as a secret key or a URL in the wrong setting, is refused at start-up already.
+        if (options.Keys is null && jwtKey is not null && !PemEncoding.TryFind(jwtKey.Replace("\\n", "\n", StringComparison.Ordinal), out _))
+        {
+            failures.Add(JwtKeyNotPemMessage);
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))

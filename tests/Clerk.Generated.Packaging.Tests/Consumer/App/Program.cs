@@ -1,5 +1,4 @@
 using Clerk.Generated;
-using Clerk.Generated.Authentication;
 using Clerk.Generated.Authorization;
 using Clerk.Generated.Guards;
 using Clerk.Generated.Redis;
@@ -11,7 +10,7 @@ using Clerk.Generated.Webhooks;
 // Redis (a StackExchange.Redis configuration string): webhook deliveries, keys and the Backend API rate limit are then
 // shared with the other instances.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddAuthentication(ClerkAuthenticationDefaults.AuthenticationScheme).AddClerk();
+builder.Services.AddClerkAuthentication();
 builder.Services.AddAuthorization(o => o.AddPolicy("invoices", p => p.RequireClerkSession().RequireOrganizationPermission("org:invoices:read")));
 var clerkClient = builder.Services.AddClerkClient();
 if (builder.Configuration["CLERK_REDIS"] is { Length: > 0 } redis)
