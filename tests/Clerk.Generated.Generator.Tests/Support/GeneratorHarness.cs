@@ -101,29 +101,29 @@ internal sealed record GeneratorRun(
 
     /// <summary>
     /// Errors and warnings of compiling the consumer code together with the generated code, the generated files
-    /// analysed for nullability in full: they ship with <c>#nullable enable annotations</c> (no flow analysis in
-    /// users' builds), so here their directive becomes <c>#nullable enable</c> to prove them nullable-clean.
+    /// analysed for nullability in full: they ship with nullable warnings disabled (no flow analysis in users'
+    /// builds), so here that directive becomes <c>#nullable enable warnings</c> to prove them nullable-clean.
     /// </summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics() => WithNullableAnalysis().GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
         .ToList();
 
-    /// <summary>The output compilation with every generated file's nullable directive turned into <c>#nullable enable</c>.</summary>
+    /// <summary>The output compilation with full nullable analysis in every generated file (<c>#nullable enable warnings</c>).</summary>
     public CSharpCompilation WithNullableAnalysis() => OutputCompilation
         .RemoveSyntaxTrees(Result.GeneratedTrees)
         .AddSyntaxTrees(Result.GeneratedTrees.Select(WithFullNullableAnalysis));
 
-    /// <summary><paramref name="tree"/> with its <c>#nullable enable annotations</c> line replaced by <c>#nullable enable</c>.</summary>
+    /// <summary><paramref name="tree"/> with its <c>#nullable disable warnings</c> line replaced by <c>#nullable enable warnings</c>.</summary>
     public static SyntaxTree WithFullNullableAnalysis(SyntaxTree tree)
     {
         var text = tree.GetText();
-        var directive = text.Lines.FirstOrDefault(l => l.ToString() == FileHeader.NullableDirective);
+        var directive = text.Lines.FirstOrDefault(l => l.ToString() == FileHeader.NullableWarnings);
         if (directive.Span.IsEmpty)
         {
-            throw new InvalidOperationException($"{tree.FilePath} lacks the line '{FileHeader.NullableDirective}'.");
+            throw new InvalidOperationException($"{tree.FilePath} lacks the line '{FileHeader.NullableWarnings}'.");
         }
 
-        return tree.WithChangedText(text.Replace(directive.Span, "#nullable enable"));
+        return tree.WithChangedText(text.Replace(directive.Span, "#nullable enable warnings"));
     }
 
     /// <summary>"CLERKGEN003 @ 1:1" (one-based line and column in the spec file), for exact assertions.</summary>
