@@ -152,21 +152,24 @@ internal static class CSharpTypes
         return type.Kind switch
         {
             TypeReferenceKind.String or TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
-                helper + "WriteProperty(" + writer + ", " + name + ", " + value + ", " + omit + ");",
+                helper + "Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", " + omit + ");",
             TypeReferenceKind.Named =>
-                helper + (type.IsValueType ? "WriteValueProperty(" : "WriteProperty(") + writer + ", " + name + ", " + value + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance, " + omit + ");",
+                helper + (type.IsValueType ? "WriteValueProperty(" : "WriteObjectProperty(") + writer + ", " + name + ", " + value + ", " + options + ", " + ConverterOf(type.Name!, settings) + ".Instance, " + omit + ");",
             TypeReferenceKind.List or TypeReferenceKind.Map when type.Element!.Kind != TypeReferenceKind.Runtime =>
                 helper + "Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", " + options + ", " + Converter(type.Element!, settings) + ", " + omit + ");",
             _ => null,
         };
     }
 
-    /// <summary>A statement writing the property <paramref name="name"/> with a value type that is never null, or null when a converter must write it.</summary>
+    /// <summary>
+    /// A statement writing the property <paramref name="name"/> with a value type that is never null, or null when a
+    /// converter must write it. It calls the same one-candidate helper as a nullable value rather than
+    /// <c>Utf8JsonWriter.WriteNumber</c>, whose dozens of overloads the compiler would weigh at every call.
+    /// </summary>
     public static string? WriteValueProperty(TypeReference type, string writer, string name, string value) => type.Kind switch
     {
-        TypeReferenceKind.Int64 or TypeReferenceKind.Double => writer + ".WriteNumber(" + name + ", " + value + ");",
-        TypeReferenceKind.Boolean => writer + ".WriteBoolean(" + name + ", " + value + ");",
-        TypeReferenceKind.DateTimeOffset => writer + ".WriteString(" + name + ", " + value + ");",
+        TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
+            Serialization + ".ClerkJson.Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", omitNull: false);",
         _ => null,
     };
 

@@ -137,14 +137,9 @@ internal static class ObjectEmitter
         var locals = LocalNames(type);
         ConverterSkeleton.OpenRead(writer, typeName + "?");
         writer.Lines($$"""
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!{{CSharpTypes.Serialization}}.ClerkJson.IsObjectStart(ref reader, "{{type.Name}}"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for {{type.Name}}.");
             }
 
             """);
@@ -165,7 +160,7 @@ internal static class ObjectEmitter
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while ({{CSharpTypes.Serialization}}.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf({{CSharpTypes.Serialization}}.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;

@@ -4,7 +4,9 @@ using System.Text.Json.Serialization;
 namespace Clerk.Generated.Json;
 
 // One call per property for the generated converters: each reads the value at the reader's current token, or answers
-// null for a JSON null (what an absent property leaves too), and each writes one property, null or left out.
+// null for a JSON null (what an absent property leaves too), and each writes one property, null or left out. Each
+// kind of value has a method of its own name rather than an overload: the compiler then resolves each of the
+// thousands of calls in a generated client against one candidate.
 public static partial class ClerkJson
 {
     /// <summary>The string at the current token; null for JSON null.</summary>
@@ -41,7 +43,7 @@ public static partial class ClerkJson
         reader.TokenType == JsonTokenType.Null ? null : ReadMap(ref reader, options, converter);
 
     /// <summary>Writes the property <paramref name="name"/>: the string, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value, bool omitNull)
+    public static void WriteStringProperty(Utf8JsonWriter writer, JsonEncodedText name, string? value, bool omitNull)
     {
         if (WriteName(writer, name, value is not null, omitNull))
         {
@@ -50,7 +52,7 @@ public static partial class ClerkJson
     }
 
     /// <summary>Writes the property <paramref name="name"/>: the integer, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, long? value, bool omitNull)
+    public static void WriteInt64Property(Utf8JsonWriter writer, JsonEncodedText name, long? value, bool omitNull)
     {
         if (WriteName(writer, name, value.HasValue, omitNull))
         {
@@ -59,7 +61,7 @@ public static partial class ClerkJson
     }
 
     /// <summary>Writes the property <paramref name="name"/>: the number, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value, bool omitNull)
+    public static void WriteDoubleProperty(Utf8JsonWriter writer, JsonEncodedText name, double? value, bool omitNull)
     {
         if (WriteName(writer, name, value.HasValue, omitNull))
         {
@@ -68,7 +70,7 @@ public static partial class ClerkJson
     }
 
     /// <summary>Writes the property <paramref name="name"/>: the boolean, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value, bool omitNull)
+    public static void WriteBooleanProperty(Utf8JsonWriter writer, JsonEncodedText name, bool? value, bool omitNull)
     {
         if (WriteName(writer, name, value.HasValue, omitNull))
         {
@@ -77,7 +79,7 @@ public static partial class ClerkJson
     }
 
     /// <summary>Writes the property <paramref name="name"/>: the date and time in ISO 8601, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value, bool omitNull)
+    public static void WriteDateTimeOffsetProperty(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value, bool omitNull)
     {
         if (WriteName(writer, name, value.HasValue, omitNull))
         {
@@ -86,7 +88,7 @@ public static partial class ClerkJson
     }
 
     /// <summary>Writes the property <paramref name="name"/>: the object through <paramref name="converter"/>, or null (left out when <paramref name="omitNull"/>).</summary>
-    public static void WriteProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonSerializerOptions options, JsonConverter<T> converter, bool omitNull)
+    public static void WriteObjectProperty<T>(Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonSerializerOptions options, JsonConverter<T> converter, bool omitNull)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(converter);

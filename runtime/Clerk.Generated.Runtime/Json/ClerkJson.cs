@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,6 +8,28 @@ namespace Clerk.Generated.Json;
 /// <summary>Reading and writing helpers that generated converters share.</summary>
 public static partial class ClerkJson
 {
+    /// <summary>
+    /// Whether the reader is at the start of a JSON object (true) or at a JSON null (false), where a generated
+    /// converter's <c>Read</c> begins; any other token is a <see cref="JsonException"/> naming <paramref name="typeName"/>.
+    /// </summary>
+    public static bool IsObjectStart(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            ThrowNotAnObject(typeName);
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves the reader to the next property name of the object it is in; false at the object's end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndObject;
+
     /// <summary>The current property name as UTF-8, unescaped (no allocation in the common, unescaped case).</summary>
     public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
     {
@@ -238,4 +261,7 @@ public static partial class ClerkJson
 
         return best;
     }
+
+    [DoesNotReturn]
+    private static void ThrowNotAnObject(string typeName) => throw new JsonException("Expected a JSON object for " + typeName + ".");
 }

@@ -62,20 +62,54 @@ public sealed class ClerkJsonPropertyHelperTests
     {
         var json = Write(writer =>
         {
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("s"), "v", omitNull: true);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("null_s"), (string?)null, omitNull: false);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("omitted"), (string?)null, omitNull: true);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("n"), (long?)42, omitNull: false);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("null_n"), (long?)null, omitNull: false);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("d"), (double?)1.5, omitNull: true);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("b"), (bool?)false, omitNull: true);
-            ClerkJson.WriteProperty(writer, JsonEncodedText.Encode("t"), (DateTimeOffset?)new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.Zero), omitNull: true);
+            ClerkJson.WriteStringProperty(writer, JsonEncodedText.Encode("s"), "v", omitNull: true);
+            ClerkJson.WriteStringProperty(writer, JsonEncodedText.Encode("null_s"), (string?)null, omitNull: false);
+            ClerkJson.WriteStringProperty(writer, JsonEncodedText.Encode("omitted"), (string?)null, omitNull: true);
+            ClerkJson.WriteInt64Property(writer, JsonEncodedText.Encode("n"), (long?)42, omitNull: false);
+            ClerkJson.WriteInt64Property(writer, JsonEncodedText.Encode("null_n"), (long?)null, omitNull: false);
+            ClerkJson.WriteDoubleProperty(writer, JsonEncodedText.Encode("d"), (double?)1.5, omitNull: true);
+            ClerkJson.WriteBooleanProperty(writer, JsonEncodedText.Encode("b"), (bool?)false, omitNull: true);
+            ClerkJson.WriteDateTimeOffsetProperty(writer, JsonEncodedText.Encode("t"), (DateTimeOffset?)new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.Zero), omitNull: true);
             ClerkJson.WriteListProperty(writer, JsonEncodedText.Encode("l"), new[] { "a", null! }, Options, ClerkJson.StringConverter, omitNull: true);
             ClerkJson.WriteListProperty<string>(writer, JsonEncodedText.Encode("null_l"), null, Options, ClerkJson.StringConverter, omitNull: false);
             ClerkJson.WriteMapProperty<string>(writer, JsonEncodedText.Encode("omitted_m"), null, Options, ClerkJson.StringConverter, omitNull: true);
         });
 
         Assert.That(json, Is.EqualTo("""{"s":"v","null_s":null,"n":42,"null_n":null,"d":1.5,"b":false,"t":"2026-05-12T10:00:00+00:00","l":["a",null],"null_l":null}"""));
+    }
+
+    [Test]
+    public void An_object_start_is_true_a_null_is_false_and_anything_else_names_the_type()
+    {
+        Assert.That(Read("{}", (ref Utf8JsonReader r) => ClerkJson.IsObjectStart(ref r, "User")), Is.True);
+        Assert.That(Read("null", (ref Utf8JsonReader r) => ClerkJson.IsObjectStart(ref r, "User")), Is.False);
+        foreach (var json in new[] { "[]", "\"user\"", "1", "true" })
+        {
+            var error = Assert.Throws<JsonException>(() => Read(json, (ref Utf8JsonReader r) => ClerkJson.IsObjectStart(ref r, "User")));
+            Assert.That(error!.Message, Is.EqualTo("Expected a JSON object for User."), json);
+        }
+    }
+
+    [Test]
+    public void Next_property_stops_at_each_name_of_the_object_and_at_its_end()
+    {
+        var reader = Start("""{"a":1,"b":{"c":2},"d":[3]}""");
+        var names = new List<string>();
+
+        while (ClerkJson.NextProperty(ref reader))
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+            reader.Skip();
+        }
+
+        Assert.That(names, Is.EqualTo(new[] { "a", "b", "d" }));
+        Assert.That(reader.TokenType, Is.EqualTo(JsonTokenType.EndObject));
+        Assert.That(reader.CurrentDepth, Is.Zero);
+
+        var empty = Start("{}");
+        Assert.That(ClerkJson.NextProperty(ref empty), Is.False);
+        Assert.That(empty.TokenType, Is.EqualTo(JsonTokenType.EndObject));
     }
 
     private delegate T ReadFunc<T>(ref Utf8JsonReader reader);

@@ -43,14 +43,9 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "SignIn"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for SignIn.");
             }
 
             string? id = default;
@@ -60,7 +55,7 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -104,15 +99,15 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[1],
                 value.Response,
                 options,
                 global::Fixtures.FormBodies.Serialization.SignInResponseJsonConverter.Instance,
                 omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[2],
                 value.Expires,

@@ -49,14 +49,9 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "EmailAddress"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for EmailAddress.");
             }
 
             string? emailAddressValue = default;
@@ -68,7 +63,7 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -117,11 +112,11 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.EmailAddressValue, omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.Object, omitNull: false);
-            writer.WriteBoolean(Names[2], value.Public);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[3], value.Class, omitNull: true);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.EmailAddressValue, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[1], value.Object, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteBooleanProperty(writer, Names[2], value.Public, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[3], value.Class, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[4],
                 value.Reserved,

@@ -40,14 +40,9 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "JwksRsaPublicKey"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for JwksRsaPublicKey.");
             }
 
             string? kty = default;
@@ -56,7 +51,7 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -90,8 +85,8 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Kty, omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.X5TS256, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.Kty, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[1], value.X5TS256, omitNull: false);
             global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -37,14 +37,9 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "Plan22"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for Plan22.");
             }
 
             string? currency = default;
@@ -52,7 +47,7 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -82,7 +77,7 @@ namespace Fixtures.NameCollisions.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Currency, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.Currency, omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

@@ -62,14 +62,9 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "Session"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for Session.");
             }
 
             string? id = default;
@@ -83,7 +78,7 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -146,31 +141,31 @@ namespace Fixtures.NullableRefs.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Id, omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.Id, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[1],
                 value.Actor,
                 options,
                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance,
                 omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[2],
                 value.LatestActivity,
                 options,
                 global::Fixtures.NullableRefs.Serialization.SessionLatestActivityJsonConverter.Instance,
                 omitNull: false);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(
+            global::Clerk.Generated.Json.ClerkJson.WriteObjectProperty(
                 writer,
                 Names[3],
                 value.PreviousActor,
                 options,
                 global::Fixtures.NullableRefs.Serialization.ActorJsonConverter.Instance,
                 omitNull: true);
-            writer.WriteNumber(Names[4], value.LastActiveAt);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[5], value.ExpireAt, omitNull: true);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[6], value.Updated, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteInt64Property(writer, Names[4], value.LastActiveAt, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteInt64Property(writer, Names[5], value.ExpireAt, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteDateTimeOffsetProperty(writer, Names[6], value.Updated, omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
         }

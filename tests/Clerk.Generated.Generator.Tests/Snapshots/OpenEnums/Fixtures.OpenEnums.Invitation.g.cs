@@ -46,14 +46,9 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "Invitation"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for Invitation.");
             }
 
             global::Fixtures.OpenEnums.SignUpStrategy? strategy = default;
@@ -64,7 +59,7 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -119,7 +114,7 @@ namespace Fixtures.OpenEnums.Serialization
             global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter.Instance.Write(writer, value.Strategy, options);
             writer.WritePropertyName(Names[1]);
             global::Fixtures.OpenEnums.Serialization.InvitationScopeJsonConverter.Instance.Write(writer, value.Scope, options);
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[2], value.Object, omitNull: true);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[2], value.Object, omitNull: true);
             global::Clerk.Generated.Json.ClerkJson.WriteValueProperty(
                 writer,
                 Names[3],

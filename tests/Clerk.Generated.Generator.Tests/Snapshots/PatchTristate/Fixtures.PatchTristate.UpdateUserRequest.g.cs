@@ -57,14 +57,9 @@ namespace Fixtures.PatchTristate.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            if (!global::Clerk.Generated.Json.ClerkJson.IsObjectStart(ref reader, "UpdateUserRequest"))
             {
                 return null;
-            }
-
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON object for UpdateUserRequest.");
             }
 
             string? reason = default;
@@ -76,7 +71,7 @@ namespace Fixtures.PatchTristate.Serialization
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
             var expected = 0;
 
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
             {
                 var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
                 var unknownName = index < 0 ? reader.GetString() : null;
@@ -149,10 +144,10 @@ namespace Fixtures.PatchTristate.Serialization
             global::System.Text.Json.JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[0], value.Reason, omitNull: false);
+            global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[0], value.Reason, omitNull: false);
             if (value.FirstName.IsSet)
             {
-                global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[1], value.FirstName.Value, omitNull: false);
+                global::Clerk.Generated.Json.ClerkJson.WriteStringProperty(writer, Names[1], value.FirstName.Value, omitNull: false);
             }
             if (value.Username.IsSet)
             {
@@ -171,7 +166,7 @@ namespace Fixtures.PatchTristate.Serialization
             }
             if (value.Banned.IsSet)
             {
-                global::Clerk.Generated.Json.ClerkJson.WriteProperty(writer, Names[4], value.Banned.Value, omitNull: false);
+                global::Clerk.Generated.Json.ClerkJson.WriteBooleanProperty(writer, Names[4], value.Banned.Value, omitNull: false);
             }
             global::Clerk.Generated.Json.ClerkJson.WriteAdditionalProperties(writer, value.AdditionalProperties);
             writer.WriteEndObject();
