@@ -166,12 +166,10 @@ internal static class CSharpTypes
     /// converter must write it. It calls the same one-candidate helper as a nullable value rather than
     /// <c>Utf8JsonWriter.WriteNumber</c>, whose dozens of overloads the compiler would weigh at every call.
     /// </summary>
-    public static string? WriteValueProperty(TypeReference type, string writer, string name, string value) => type.Kind switch
-    {
-        TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset =>
-            Serialization + ".ClerkJson.Write" + type.Kind + "Property(" + writer + ", " + name + ", " + value + ", omitNull: false);",
-        _ => null,
-    };
+    public static string? WriteValueProperty(TypeReference type, EmitSettings settings, string writer, string name, string value, string options) =>
+        type.Kind is TypeReferenceKind.Int64 or TypeReferenceKind.Double or TypeReferenceKind.Boolean or TypeReferenceKind.DateTimeOffset
+            ? WriteProperty(type, settings, writer, name, value, options, omitNull: false)
+            : null;
 
     /// <summary>A static lambda writing one value: <c>(writer, value, options) =&gt; …</c>.</summary>
     public static string WriteLambda(TypeReference type, EmitSettings settings)

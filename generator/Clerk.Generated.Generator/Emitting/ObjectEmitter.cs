@@ -276,7 +276,7 @@ internal static class ObjectEmitter
     {
         var oneCall = nullable
             ? CSharpTypes.WriteProperty(property.Type, settings, "writer", nameField, access, "options", omitNull: !writeNull)
-            : CSharpTypes.WriteValueProperty(property.Type, "writer", nameField, access);
+            : CSharpTypes.WriteValueProperty(property.Type, settings, "writer", nameField, access, "options");
         if (oneCall is not null)
         {
             writer.CallStatement(oneCall);
