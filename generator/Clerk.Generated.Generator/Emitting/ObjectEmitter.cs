@@ -128,7 +128,7 @@ internal static class ObjectEmitter
 
     private static List<string> LocalNames(TypeModel type)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "index", "expected", "unknownName", "additionalProperties", "extra", "entry" };
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "members", "extra", "entry" };
         return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
     }
 
@@ -156,34 +156,16 @@ internal static class ObjectEmitter
             writer.Line();
         }
 
+        // The member reader stops only at the members the model names and keeps the others for AdditionalProperties.
         writer.Lines($$"""
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while ({{CSharpTypes.Serialization}}.ClerkJson.NextProperty(ref reader))
+            var members = new {{CSharpTypes.Serialization}}.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf({{CSharpTypes.Serialization}}.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
-                {
             """);
-        writer.Indent().Indent();
-        for (var i = 0; i < type.Properties.Count; i++)
-        {
-            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
-            writer.Indent();
-            EmitReadCase(writer, type.Properties[i], settings, locals[i]);
-            writer.Line("break;");
-            writer.Outdent();
-        }
-
-        writer.Outdent().Outdent();
+        writer.Indent();
+        EmitReadSwitch(writer, type, settings, locals);
+        writer.Outdent();
         writer.Lines($$"""
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
-                }
             }
 
             return new {{typeName}}
@@ -198,8 +180,29 @@ internal static class ObjectEmitter
             writer.Line($"{property.Name} = {locals[i]}{bang}{valueTypeUnwrap},");
         }
 
-        writer.Line(AdditionalPropertiesName(type) + " = additionalProperties,");
+        writer.Line(AdditionalPropertiesName(type) + " = members.AdditionalProperties,");
         writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private static void EmitReadSwitch(SourceWriter writer, TypeModel type, EmitSettings settings, List<string> locals)
+    {
+        if (type.Properties.Count == 0)
+        {
+            writer.Line("// The model names no members: each one is kept in " + AdditionalPropertiesName(type) + ".");
+            return;
+        }
+
+        writer.OpenBlock("switch (members.Index)");
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            writer.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
+            writer.Indent();
+            EmitReadCase(writer, type.Properties[i], settings, locals[i]);
+            writer.Line("break;");
+            writer.Outdent();
+        }
+
         writer.CloseBlock();
     }
 

@@ -28,10 +28,10 @@ public static partial class ClerkJson
     }
 
     /// <summary>Moves the reader to the next property name of the object it is in; false at the object's end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndObject;
+    internal static bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndObject;
 
     /// <summary>The current property name as UTF-8, unescaped (no allocation in the common, unescaped case).</summary>
-    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    internal static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.PropertyName)
         {

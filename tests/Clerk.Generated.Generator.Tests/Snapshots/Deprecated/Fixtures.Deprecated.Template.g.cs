@@ -54,15 +54,10 @@ namespace Fixtures.Deprecated.Serialization
             string? legacyBody = default;
             bool? oldFlag = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -73,9 +68,6 @@ namespace Fixtures.Deprecated.Serialization
                     case 2:
                         oldFlag = global::Clerk.Generated.Json.ClerkJson.ReadBoolean(ref reader);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -84,7 +76,7 @@ namespace Fixtures.Deprecated.Serialization
                 Id = id!,
                 LegacyBody = legacyBody,
                 OldFlag = oldFlag,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

@@ -52,15 +52,10 @@ namespace Fixtures.FormBodies.Serialization
             global::Fixtures.FormBodies.SignInResponse? response = default;
             global::Fixtures.FormBodies.SignInExpires? expires = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -77,9 +72,6 @@ namespace Fixtures.FormBodies.Serialization
                             options,
                             global::Fixtures.FormBodies.Serialization.SignInExpiresJsonConverter.Instance);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -88,7 +80,7 @@ namespace Fixtures.FormBodies.Serialization
                 Id = id!,
                 Response = response!,
                 Expires = expires,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

@@ -52,15 +52,10 @@ namespace Fixtures.FrontendApi.Serialization
             string? id = default;
             string? lastActiveSessionId = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         @object = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -71,9 +66,6 @@ namespace Fixtures.FrontendApi.Serialization
                     case 2:
                         lastActiveSessionId = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -82,7 +74,7 @@ namespace Fixtures.FrontendApi.Serialization
                 Object = @object!,
                 Id = id!,
                 LastActiveSessionId = lastActiveSessionId,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

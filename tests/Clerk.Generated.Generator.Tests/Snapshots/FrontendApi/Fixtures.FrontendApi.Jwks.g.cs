@@ -44,15 +44,10 @@ namespace Fixtures.FrontendApi.Serialization
 
             global::System.Collections.Generic.IReadOnlyList<global::Fixtures.FrontendApi.JwksKeysItem>? keys = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         keys = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
@@ -60,16 +55,13 @@ namespace Fixtures.FrontendApi.Serialization
                             options,
                             global::Fixtures.FrontendApi.Serialization.JwksKeysItemJsonConverter.Instance);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
             return new global::Fixtures.FrontendApi.Jwks
             {
                 Keys = keys,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

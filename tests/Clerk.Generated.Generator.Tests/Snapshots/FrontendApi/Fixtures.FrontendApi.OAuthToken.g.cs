@@ -48,24 +48,16 @@ namespace Fixtures.FrontendApi.Serialization
             string? accessToken = default;
             string? tokenType = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         accessToken = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
                         break;
                     case 1:
                         tokenType = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
-                        break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         break;
                 }
             }
@@ -74,7 +66,7 @@ namespace Fixtures.FrontendApi.Serialization
             {
                 AccessToken = accessToken!,
                 TokenType = tokenType,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

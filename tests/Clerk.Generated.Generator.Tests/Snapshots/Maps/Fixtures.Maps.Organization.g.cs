@@ -75,15 +75,10 @@ namespace Fixtures.Maps.Serialization
             global::System.Collections.Generic.IReadOnlyDictionary<string, global::Fixtures.Maps.Role>? roles = default;
             global::System.Text.Json.JsonElement? anything = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -124,9 +119,6 @@ namespace Fixtures.Maps.Serialization
                             anything = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                         }
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -139,7 +131,7 @@ namespace Fixtures.Maps.Serialization
                 Counts = counts,
                 Roles = roles,
                 Anything = anything,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

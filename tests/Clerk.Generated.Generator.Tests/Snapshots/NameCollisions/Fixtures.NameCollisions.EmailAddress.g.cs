@@ -60,15 +60,10 @@ namespace Fixtures.NameCollisions.Serialization
             string? @class = default;
             global::Fixtures.NameCollisions.Plan2? reserved = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         emailAddressValue = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -88,9 +83,6 @@ namespace Fixtures.NameCollisions.Serialization
                             options,
                             global::Fixtures.NameCollisions.Serialization.Plan2JsonConverter.Instance);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -101,7 +93,7 @@ namespace Fixtures.NameCollisions.Serialization
                 Public = @public.GetValueOrDefault(),
                 Class = @class,
                 Reserved = reserved,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

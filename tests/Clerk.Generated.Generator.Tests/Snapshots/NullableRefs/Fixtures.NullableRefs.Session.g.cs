@@ -75,15 +75,10 @@ namespace Fixtures.NullableRefs.Serialization
             long? expireAt = default;
             global::System.DateTimeOffset? updated = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         id = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -115,9 +110,6 @@ namespace Fixtures.NullableRefs.Serialization
                     case 6:
                         updated = global::Clerk.Generated.Json.ClerkJson.ReadDateTimeOffset(ref reader);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -130,7 +122,7 @@ namespace Fixtures.NullableRefs.Serialization
                 LastActiveAt = lastActiveAt.GetValueOrDefault(),
                 ExpireAt = expireAt,
                 Updated = updated,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

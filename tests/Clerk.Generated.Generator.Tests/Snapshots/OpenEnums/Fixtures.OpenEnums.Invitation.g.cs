@@ -56,15 +56,10 @@ namespace Fixtures.OpenEnums.Serialization
             string? @object = default;
             global::Fixtures.OpenEnums.InvitationFlag? flag = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         strategy = global::Clerk.Generated.Json.ClerkJson.ReadValue(
@@ -87,9 +82,6 @@ namespace Fixtures.OpenEnums.Serialization
                             options,
                             global::Fixtures.OpenEnums.Serialization.InvitationFlagJsonConverter.Instance);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -99,7 +91,7 @@ namespace Fixtures.OpenEnums.Serialization
                 Scope = scope.GetValueOrDefault(),
                 Object = @object,
                 Flag = flag,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

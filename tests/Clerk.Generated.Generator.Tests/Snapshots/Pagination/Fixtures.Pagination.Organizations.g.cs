@@ -48,15 +48,10 @@ namespace Fixtures.Pagination.Serialization
             global::System.Collections.Generic.IReadOnlyList<global::Fixtures.Pagination.Organization>? data = default;
             long? totalCount = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         data = global::Clerk.Generated.Json.ClerkJson.ReadNullableList(
@@ -67,9 +62,6 @@ namespace Fixtures.Pagination.Serialization
                     case 1:
                         totalCount = global::Clerk.Generated.Json.ClerkJson.ReadInt64(ref reader);
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -77,7 +69,7 @@ namespace Fixtures.Pagination.Serialization
             {
                 Data = data!,
                 TotalCount = totalCount.GetValueOrDefault(),
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 

@@ -68,15 +68,10 @@ namespace Fixtures.PatchTristate.Serialization
             global::Clerk.Generated.Json.ClerkOptional<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>?> publicMetadata = default;
             global::Clerk.Generated.Json.ClerkOptional<bool?> banned = default;
 
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalProperties = null;
-            var expected = 0;
-
-            while (global::Clerk.Generated.Json.ClerkJson.NextProperty(ref reader))
+            var members = new global::Clerk.Generated.Json.ClerkJsonMemberReader(Names);
+            while (members.MoveNext(ref reader))
             {
-                var index = Names.IndexOf(global::Clerk.Generated.Json.ClerkJson.PropertyName(ref reader), ref expected);
-                var unknownName = index < 0 ? reader.GetString() : null;
-                reader.Read();
-                switch (index)
+                switch (members.Index)
                 {
                     case 0:
                         reason = global::Clerk.Generated.Json.ClerkJson.ReadString(ref reader);
@@ -120,9 +115,6 @@ namespace Fixtures.PatchTristate.Serialization
                             banned = new(reader.GetBoolean());
                         }
                         break;
-                    default:
-                        (additionalProperties ??= new(global::System.StringComparer.Ordinal))[unknownName!] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-                        break;
                 }
             }
 
@@ -133,7 +125,7 @@ namespace Fixtures.PatchTristate.Serialization
                 Username = username,
                 PublicMetadata = publicMetadata,
                 Banned = banned,
-                AdditionalProperties = additionalProperties,
+                AdditionalProperties = members.AdditionalProperties,
             };
         }
 
