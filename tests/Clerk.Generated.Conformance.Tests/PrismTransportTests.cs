@@ -28,8 +28,8 @@ public sealed class PrismTransportTests
     public async Task List_with_query_parameters()
     {
         var request = new ClerkRequest(HttpMethod.Get, "GetUserList", "/users", "/users");
-        request.Query.Add("limit", 10L);
-        request.Query.Add("offset", 0L);
+        request.Query.AddInt64("limit", 10L);
+        request.Query.AddInt64("offset", 0L);
         request.Query.AddEach("email_address", ["a@example.com", "b@example.com"]);
         request.Query.Add("order_by", "-created_at");
 

@@ -54,8 +54,8 @@ public class TransportBenchmarks
     public Task<BenchUser> Transport()
     {
         var request = new ClerkRequest(HttpMethod.Patch, "UpdateUser", "/users/{user_id}", "/users/" + ClerkPath.Escape("user_2x9YkQ1c"));
-        request.Query.Add("limit", 10L);
-        request.Query.Add("offset", 0L);
+        request.Query.AddInt64("limit", 10L);
+        request.Query.AddInt64("offset", 0L);
         request.Query.Add("email_address", "ada+1@example.com");
         request.SetJsonBody(new BenchPatch("Ada", null), BenchJsonContext.Default.BenchPatch);
         return _transport.SendAsync(request, BenchJsonContext.Default.BenchUser, CancellationToken.None);

@@ -186,9 +186,22 @@ internal static class GroupEmitter
             case TypeReferenceKind.Json:
                 return "request.Query.Add(" + name + ", " + value + "?.GetRawText());";
             default:
-                return "request.Query.Add(" + name + ", " + value + ");";
+                return "request.Query." + AddMethod(parameter.Type.Kind) + "(" + name + ", " + value + ");";
         }
     }
+
+    /// <summary>
+    /// The <c>ClerkQuery</c> method that adds a scalar of <paramref name="kind"/>: each kind has a method of its own,
+    /// so the compiler resolves every call against one candidate. Text (strings, enum values) goes through <c>Add</c>.
+    /// </summary>
+    private static string AddMethod(TypeReferenceKind kind) => kind switch
+    {
+        TypeReferenceKind.Int64 => "AddInt64",
+        TypeReferenceKind.Double => "AddDouble",
+        TypeReferenceKind.Boolean => "AddBoolean",
+        TypeReferenceKind.DateTimeOffset => "AddDateTimeOffset",
+        _ => "Add",
+    };
 
     /// <summary>
     /// The text of a header parameter (OpenAPI's <c>simple</c> style: an array's items, as text in the invariant
@@ -292,8 +305,9 @@ internal static class GroupEmitter
             };
         }
 
-        var text = property.Type.IsEnum ? value + (property.IsNullableInCSharp ? "?" : string.Empty) + ".Value" : value;
-        return "form.Add(" + name + ", " + text + ");";
+        return property.Type.IsEnum
+            ? "form.Add(" + name + ", " + value + (property.IsNullableInCSharp ? "?" : string.Empty) + ".Value);"
+            : "form." + AddMethod(property.Type.Kind) + "(" + name + ", " + value + ");";
     }
 
     private static string MultipartStatement(PropertyModel field, string target)

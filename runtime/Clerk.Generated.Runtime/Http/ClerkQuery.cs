@@ -25,19 +25,19 @@ public sealed class ClerkQuery
     }
 
     /// <summary>Adds an integer parameter in invariant culture; <see langword="null"/> omits it.</summary>
-    public void Add(string name, long? value) =>
+    public void AddInt64(string name, long? value) =>
         Add(name, value?.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Adds a number parameter in invariant culture (shortest round-trip form); <see langword="null"/> omits it.</summary>
-    public void Add(string name, double? value) =>
+    public void AddDouble(string name, double? value) =>
         Add(name, value?.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>Adds a boolean parameter as <c>true</c> or <c>false</c>; <see langword="null"/> omits it.</summary>
-    public void Add(string name, bool? value) =>
+    public void AddBoolean(string name, bool? value) =>
         Add(name, value is null ? null : value.Value ? "true" : "false");
 
     /// <summary>Adds a date-time parameter in ISO 8601 round-trip form (<c>"O"</c>); <see langword="null"/> omits it.</summary>
-    public void Add(string name, DateTimeOffset? value) =>
+    public void AddDateTimeOffset(string name, DateTimeOffset? value) =>
         Add(name, value?.ToString("O", CultureInfo.InvariantCulture));
 
     /// <summary>Adds an array parameter in form style with <c>explode: true</c>: <c>name=a&amp;name=b</c>.</summary>

@@ -15,11 +15,11 @@ public sealed class ClerkQueryTests
     public void Keeps_order_and_repeated_keys_and_omits_nulls()
     {
         var query = new ClerkQuery();
-        query.Add("limit", 10L);
-        query.Add("query", (string?)null);
-        query.Add("offset", (long?)null);
+        query.AddInt64("limit", 10L);
+        query.Add("query", null);
+        query.AddInt64("offset", null);
         query.AddEach("user_id", ["u1", "u2"]);
-        query.Add("limit", 20L);
+        query.AddInt64("limit", 20L);
         query.AddEach("email_address", null);
 
         Assert.That(query.ToString(), Is.EqualTo("?limit=10&user_id=u1&user_id=u2&limit=20"));
@@ -43,11 +43,11 @@ public sealed class ClerkQueryTests
         try
         {
             var query = new ClerkQuery();
-            query.Add("d", 1234.5);
-            query.Add("n", -1234567890123L);
-            query.Add("t", true);
-            query.Add("f", false);
-            query.Add("at", new DateTimeOffset(2026, 5, 12, 10, 30, 0, TimeSpan.FromHours(2)));
+            query.AddDouble("d", 1234.5);
+            query.AddInt64("n", -1234567890123L);
+            query.AddBoolean("t", true);
+            query.AddBoolean("f", false);
+            query.AddDateTimeOffset("at", new DateTimeOffset(2026, 5, 12, 10, 30, 0, TimeSpan.FromHours(2)));
 
             Assert.That(query.ToString(), Is.EqualTo("?d=1234.5&n=-1234567890123&t=true&f=false&at=2026-05-12T10%3A30%3A00.0000000%2B02%3A00"));
         }

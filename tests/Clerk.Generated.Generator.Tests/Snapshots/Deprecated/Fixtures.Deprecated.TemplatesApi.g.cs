@@ -40,7 +40,7 @@ namespace Fixtures.Deprecated
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Deprecated.ClerkEndpoints.ListTemplates, "/templates");
-            request.Query.Add("paginated", paginated);
+            request.Query.AddBoolean("paginated", paginated);
             request.Query.Add("name", name);
             return _transport.SendAsync(request, global::Fixtures.Deprecated.ClerkJsonContext.Default.ListOfTemplate, cancellationToken);
         }

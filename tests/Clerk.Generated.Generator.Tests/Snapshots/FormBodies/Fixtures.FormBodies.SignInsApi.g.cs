@@ -26,7 +26,7 @@ namespace Fixtures.FormBodies
         {
             global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.FormBodies.ClerkEndpoints.CreateSignIn, "/client/sign_ins");
-            request.Query.Add("_is_native", isNative);
+            request.Query.AddBoolean("_is_native", isNative);
             request.SetHeader("Origin", origin);
             request.SetHeader("X-Original-Host", xOriginalHost);
             request.SetHeader("X-Weights", xWeights is null ? null : global::System.String.Join(",", global::System.Linq.Enumerable.Select(xWeights, static item => global::System.FormattableString.Invariant($"{item}"))));
@@ -34,8 +34,8 @@ namespace Fixtures.FormBodies
             form.Add("strategy", body.Strategy.Value);
             form.Add("identifier", body.Identifier);
             form.Add("password", body.Password);
-            form.Add("transfer", body.Transfer);
-            form.Add("attempts", body.Attempts);
+            form.AddBoolean("transfer", body.Transfer);
+            form.AddInt64("attempts", body.Attempts);
             form.AddEach("scopes", body.Scopes);
             form.AddJoined("domains", body.Domains);
             form.AddJoined("tags", body.Tags, "|");

@@ -25,7 +25,7 @@ namespace Fixtures.NameCollisions
             var request = new global::Clerk.Generated.Http.ClerkRequest(
                 global::Fixtures.NameCollisions.ClerkEndpoints.GetEmailAddress,
                 $"/email_addresses/{(global::Clerk.Generated.Http.ClerkPath.Escape(emailAddressId))}");
-            request.Query.Add("default", @default);
+            request.Query.AddBoolean("default", @default);
             return _transport.SendAsync(request, global::Fixtures.NameCollisions.ClerkJsonContext.Default.EmailAddress, cancellationToken);
         }
     }

@@ -23,8 +23,8 @@ namespace Fixtures.Pagination
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Pagination.ClerkEndpoints.ListOrganizations, "/organizations");
-            request.Query.Add("limit", limit);
-            request.Query.Add("offset", offset);
+            request.Query.AddInt64("limit", limit);
+            request.Query.AddInt64("offset", offset);
             request.Query.AddJoined("order_by", orderBy);
             return _transport.SendAsync(request, global::Fixtures.Pagination.ClerkJsonContext.Default.Organizations, cancellationToken);
         }

@@ -26,8 +26,8 @@ namespace Fixtures.Pagination
             global::System.Threading.CancellationToken cancellationToken = default)
         {
             var request = new global::Clerk.Generated.Http.ClerkRequest(global::Fixtures.Pagination.ClerkEndpoints.GetUserList, "/users");
-            request.Query.Add("limit", limit);
-            request.Query.Add("offset", offset);
+            request.Query.AddInt64("limit", limit);
+            request.Query.AddInt64("offset", offset);
             request.Query.AddEach("email_address", emailAddress);
             request.Query.AddEach("last_active_at_since", lastActiveAtSince is null ? null : global::System.Linq.Enumerable.Select(lastActiveAtSince, static item => global::System.FormattableString.Invariant($"{item}")));
             request.Query.AddEach("status", status is null ? null : global::System.Linq.Enumerable.Select(status, static item => item.Value));
