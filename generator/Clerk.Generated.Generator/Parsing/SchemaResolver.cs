@@ -273,7 +273,7 @@ internal sealed class SchemaResolver
         }
 
         var name = TypeName(nameHint, context);
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown" };
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "IsKnown", "KnownValues" };
         var members = new List<EnumMemberModel>();
         foreach (var value in values.Distinct(StringComparer.Ordinal))
         {

@@ -17,6 +17,9 @@ namespace Fixtures.FormBodies
         /// <summary>The value <c>"email_code"</c>.</summary>
         public static readonly global::Fixtures.FormBodies.CreateSignInRequestStrategy EmailCode = new("email_code");
 
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new("password", "email_code");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -29,7 +32,7 @@ namespace Fixtures.FormBodies
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "password" or "email_code";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.FormBodies.CreateSignInRequestStrategy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -74,23 +77,13 @@ namespace Fixtures.FormBodies.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for CreateSignInRequestStrategy.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals("password"u8))
+            return global::Fixtures.FormBodies.CreateSignInRequestStrategy.KnownValues.IndexOf(ref reader, "CreateSignInRequestStrategy") switch
             {
-                return global::Fixtures.FormBodies.CreateSignInRequestStrategy.Password;
-            }
-
-            if (reader.ValueTextEquals("email_code"u8))
-            {
-                return global::Fixtures.FormBodies.CreateSignInRequestStrategy.EmailCode;
-            }
-
-            return new global::Fixtures.FormBodies.CreateSignInRequestStrategy(reader.GetString()!);
+                0 => global::Fixtures.FormBodies.CreateSignInRequestStrategy.Password,
+                1 => global::Fixtures.FormBodies.CreateSignInRequestStrategy.EmailCode,
+                _ => new global::Fixtures.FormBodies.CreateSignInRequestStrategy(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>

@@ -11,7 +11,9 @@ namespace Fixtures.OpenEnums
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class Invitation
     {
-        /// <summary>Values that collide once PascalCased, and a C# keyword.</summary>
+        /// <summary>
+        /// Values that collide once PascalCased, a C# keyword, and values named like the struct's own members.
+        /// </summary>
         public required global::Fixtures.OpenEnums.SignUpStrategy Strategy { get; init; }
 
         /// <summary>The 'scope' property.</summary>

@@ -17,6 +17,9 @@ namespace Fixtures.OpenEnums
         /// <summary>The value <c>"false"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationFlag False = new("false");
 
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new("true", "false");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -29,7 +32,7 @@ namespace Fixtures.OpenEnums
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "true" or "false";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.OpenEnums.InvitationFlag other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -70,23 +73,13 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for InvitationFlag.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals("true"u8))
+            return global::Fixtures.OpenEnums.InvitationFlag.KnownValues.IndexOf(ref reader, "InvitationFlag") switch
             {
-                return global::Fixtures.OpenEnums.InvitationFlag.True;
-            }
-
-            if (reader.ValueTextEquals("false"u8))
-            {
-                return global::Fixtures.OpenEnums.InvitationFlag.False;
-            }
-
-            return new global::Fixtures.OpenEnums.InvitationFlag(reader.GetString()!);
+                0 => global::Fixtures.OpenEnums.InvitationFlag.True,
+                1 => global::Fixtures.OpenEnums.InvitationFlag.False,
+                _ => new global::Fixtures.OpenEnums.InvitationFlag(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>

@@ -23,6 +23,9 @@ namespace Fixtures.OpenEnums
         /// <summary>The value <c>"write"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.InvitationScope Write = new("write");
 
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new("", "*", "read", "write");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -35,7 +38,7 @@ namespace Fixtures.OpenEnums
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "" or "*" or "read" or "write";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.OpenEnums.InvitationScope other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -78,33 +81,15 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for InvitationScope.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals(""u8))
+            return global::Fixtures.OpenEnums.InvitationScope.KnownValues.IndexOf(ref reader, "InvitationScope") switch
             {
-                return global::Fixtures.OpenEnums.InvitationScope.Empty;
-            }
-
-            if (reader.ValueTextEquals("*"u8))
-            {
-                return global::Fixtures.OpenEnums.InvitationScope.Wildcard;
-            }
-
-            if (reader.ValueTextEquals("read"u8))
-            {
-                return global::Fixtures.OpenEnums.InvitationScope.Read;
-            }
-
-            if (reader.ValueTextEquals("write"u8))
-            {
-                return global::Fixtures.OpenEnums.InvitationScope.Write;
-            }
-
-            return new global::Fixtures.OpenEnums.InvitationScope(reader.GetString()!);
+                0 => global::Fixtures.OpenEnums.InvitationScope.Empty,
+                1 => global::Fixtures.OpenEnums.InvitationScope.Wildcard,
+                2 => global::Fixtures.OpenEnums.InvitationScope.Read,
+                3 => global::Fixtures.OpenEnums.InvitationScope.Write,
+                _ => new global::Fixtures.OpenEnums.InvitationScope(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>

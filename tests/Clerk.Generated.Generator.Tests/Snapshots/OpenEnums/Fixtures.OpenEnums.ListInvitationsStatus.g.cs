@@ -20,6 +20,9 @@ namespace Fixtures.OpenEnums
         /// <summary>The value <c>"revoked"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.ListInvitationsStatus Revoked = new("revoked");
 
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new("pending", "accepted", "revoked");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -32,7 +35,7 @@ namespace Fixtures.OpenEnums
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "pending" or "accepted" or "revoked";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.OpenEnums.ListInvitationsStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -77,28 +80,14 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for ListInvitationsStatus.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals("pending"u8))
+            return global::Fixtures.OpenEnums.ListInvitationsStatus.KnownValues.IndexOf(ref reader, "ListInvitationsStatus") switch
             {
-                return global::Fixtures.OpenEnums.ListInvitationsStatus.Pending;
-            }
-
-            if (reader.ValueTextEquals("accepted"u8))
-            {
-                return global::Fixtures.OpenEnums.ListInvitationsStatus.Accepted;
-            }
-
-            if (reader.ValueTextEquals("revoked"u8))
-            {
-                return global::Fixtures.OpenEnums.ListInvitationsStatus.Revoked;
-            }
-
-            return new global::Fixtures.OpenEnums.ListInvitationsStatus(reader.GetString()!);
+                0 => global::Fixtures.OpenEnums.ListInvitationsStatus.Pending,
+                1 => global::Fixtures.OpenEnums.ListInvitationsStatus.Accepted,
+                2 => global::Fixtures.OpenEnums.ListInvitationsStatus.Revoked,
+                _ => new global::Fixtures.OpenEnums.ListInvitationsStatus(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>

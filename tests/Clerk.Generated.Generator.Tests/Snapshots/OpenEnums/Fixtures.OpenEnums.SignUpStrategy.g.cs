@@ -5,8 +5,12 @@
 
 namespace Fixtures.OpenEnums
 {
-    /// <summary>Values that collide once PascalCased, and a C# keyword.</summary>
-    /// <remarks>Known values: "manual_invitation", "-manual_invitation", "class", "2fa".</remarks>
+    /// <summary>
+    /// Values that collide once PascalCased, a C# keyword, and values named like the struct's own members.
+    /// </summary>
+    /// <remarks>
+    /// Known values: "manual_invitation", "-manual_invitation", "class", "2fa", "known_values", "is_known".
+    /// </remarks>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Fixtures.OpenEnums.Serialization.SignUpStrategyJsonConverter))]
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public readonly partial struct SignUpStrategy : global::System.IEquatable<global::Fixtures.OpenEnums.SignUpStrategy>
@@ -23,6 +27,21 @@ namespace Fixtures.OpenEnums
         /// <summary>The value <c>"2fa"</c>.</summary>
         public static readonly global::Fixtures.OpenEnums.SignUpStrategy _2fa = new("2fa");
 
+        /// <summary>The value <c>"known_values"</c>.</summary>
+        public static readonly global::Fixtures.OpenEnums.SignUpStrategy KnownValues2 = new("known_values");
+
+        /// <summary>The value <c>"is_known"</c>.</summary>
+        public static readonly global::Fixtures.OpenEnums.SignUpStrategy IsKnown2 = new("is_known");
+
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new(
+            "manual_invitation",
+            "-manual_invitation",
+            "class",
+            "2fa",
+            "known_values",
+            "is_known");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -35,7 +54,7 @@ namespace Fixtures.OpenEnums
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "manual_invitation" or "-manual_invitation" or "class" or "2fa";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.OpenEnums.SignUpStrategy other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -76,33 +95,17 @@ namespace Fixtures.OpenEnums.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for SignUpStrategy.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals("manual_invitation"u8))
+            return global::Fixtures.OpenEnums.SignUpStrategy.KnownValues.IndexOf(ref reader, "SignUpStrategy") switch
             {
-                return global::Fixtures.OpenEnums.SignUpStrategy.ManualInvitation;
-            }
-
-            if (reader.ValueTextEquals("-manual_invitation"u8))
-            {
-                return global::Fixtures.OpenEnums.SignUpStrategy.MinusManualInvitation;
-            }
-
-            if (reader.ValueTextEquals("class"u8))
-            {
-                return global::Fixtures.OpenEnums.SignUpStrategy.Class;
-            }
-
-            if (reader.ValueTextEquals("2fa"u8))
-            {
-                return global::Fixtures.OpenEnums.SignUpStrategy._2fa;
-            }
-
-            return new global::Fixtures.OpenEnums.SignUpStrategy(reader.GetString()!);
+                0 => global::Fixtures.OpenEnums.SignUpStrategy.ManualInvitation,
+                1 => global::Fixtures.OpenEnums.SignUpStrategy.MinusManualInvitation,
+                2 => global::Fixtures.OpenEnums.SignUpStrategy.Class,
+                3 => global::Fixtures.OpenEnums.SignUpStrategy._2fa,
+                4 => global::Fixtures.OpenEnums.SignUpStrategy.KnownValues2,
+                5 => global::Fixtures.OpenEnums.SignUpStrategy.IsKnown2,
+                _ => new global::Fixtures.OpenEnums.SignUpStrategy(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>

@@ -17,6 +17,9 @@ namespace Fixtures.Pagination
         /// <summary>The value <c>"banned"</c>.</summary>
         public static readonly global::Fixtures.Pagination.GetUserListStatusItem Banned = new("banned");
 
+        /// <summary>The values this version of the spec names, in the order of the members above.</summary>
+        internal static readonly global::Clerk.Generated.Json.ClerkJsonEnumValues KnownValues = new("active", "banned");
+
         private readonly string? _value;
 
         /// <summary>Wraps any value, known or not.</summary>
@@ -29,7 +32,7 @@ namespace Fixtures.Pagination
         public string Value => _value ?? string.Empty;
 
         /// <summary>Whether the value is one this version of the spec names.</summary>
-        public bool IsKnown => Value is "active" or "banned";
+        public bool IsKnown => KnownValues.Contains(Value);
 
         /// <inheritdoc/>
         public bool Equals(global::Fixtures.Pagination.GetUserListStatusItem other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -74,23 +77,13 @@ namespace Fixtures.Pagination.Serialization
             global::System.Type typeToConvert,
             global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a JSON string for GetUserListStatusItem.");
-            }
-
             // Known values reuse their instances, so the common case allocates nothing.
-            if (reader.ValueTextEquals("active"u8))
+            return global::Fixtures.Pagination.GetUserListStatusItem.KnownValues.IndexOf(ref reader, "GetUserListStatusItem") switch
             {
-                return global::Fixtures.Pagination.GetUserListStatusItem.Active;
-            }
-
-            if (reader.ValueTextEquals("banned"u8))
-            {
-                return global::Fixtures.Pagination.GetUserListStatusItem.Banned;
-            }
-
-            return new global::Fixtures.Pagination.GetUserListStatusItem(reader.GetString()!);
+                0 => global::Fixtures.Pagination.GetUserListStatusItem.Active,
+                1 => global::Fixtures.Pagination.GetUserListStatusItem.Banned,
+                _ => new global::Fixtures.Pagination.GetUserListStatusItem(reader.GetString()!),
+            };
         }
 
         /// <inheritdoc/>
