@@ -15,7 +15,9 @@
 #
 # Clean compile: `dotnet build --no-incremental` of a library holding the spec with the generator and runtime
 # referenced as projects (generator output compiled from scratch), the median time of its Csc task over <runs> and
-# the size of the generated code; with BASELINE, the same for the generator at that revision.
+# the size of the generated code; with BASELINE, the same for the generator at that revision. The compiler server
+# JIT-compiles its own code over its first large compilations, so $WARMUP (default 6) rounds of the same builds run
+# first and are not counted; their times are printed apart.
 # The timed builds' output goes to $BUILD_COST_LOG (default /dev/null), to see why one failed.
 set -euo pipefail
 export BUILD_COST_LOG="${BUILD_COST_LOG:-/dev/null}"
@@ -129,9 +131,10 @@ csc_seconds() {
 
 generated_bytes() { find "$1/obj" -path '*generated*' -name '*.g.cs' -print0 | xargs -0 cat | wc -c; }
 
-# Each library is built once first; then the timed builds alternate between them, so a compiler server warming up
-# or a changing machine load falls on both alike.
-echo "clean compile of the library holding the spec, referenced as projects (median seconds of the Csc task, $runs builds each, alternated)"
+# Each library is built once first, then $WARMUP untimed rounds; then the timed builds alternate between them, so a
+# changing machine load falls on both alike.
+warmup="${WARMUP:-6}"
+echo "clean compile of the library holding the spec, referenced as projects (median seconds of the Csc task, $runs builds each, alternated, after $warmup warm-up rounds)"
 libraries=("$work/project-library") labels=("current")
 write_project_library "$work/project-library" "$repo"
 if [[ -n "${BASELINE:-}" ]]; then
@@ -139,13 +142,22 @@ if [[ -n "${BASELINE:-}" ]]; then
   write_project_library "$work/baseline-library" "$work/baseline-repo"
   libraries+=("$work/baseline-library") labels+=("$BASELINE")
 fi
-declare -A compile_times
+declare -A compile_times warmup_times
 for lib in "${libraries[@]}"; do build "$lib" >>"$BUILD_COST_LOG"; done
+for i in $(seq 1 "$warmup"); do
+  for lib in "${libraries[@]}"; do warmup_times[$lib]+="$(csc_seconds "$lib") "; done
+done
 for i in $(seq 1 "$runs"); do
   for lib in "${libraries[@]}"; do compile_times[$lib]+="$(csc_seconds "$lib")"$'\n'; done
 done
 for k in "${!libraries[@]}"; do
   lib="${libraries[$k]}"
-  printf '  %-10s %6.2f s  generated %s bytes\n' "${labels[$k]}" "$(printf '%s' "${compile_times[$lib]}" | median)" "$(generated_bytes "$lib")"
+  printf '  %-10s %6.2f s  generated %s bytes  (warm-up rounds: %s)\n' "${labels[$k]}" "$(printf '%s' "${compile_times[$lib]}" | median)" \
+    "$(generated_bytes "$lib")" "${warmup_times[$lib]:-none}"
 done
-if [[ -n "${BASELINE:-}" ]]; then git -C "$repo" worktree remove --force "$work/baseline-repo"; fi
+if [[ -n "${BASELINE:-}" ]]; then
+  current=$(printf '%s' "${compile_times[${libraries[0]}]}" | median)
+  baseline=$(printf '%s' "${compile_times[${libraries[1]}]}" | median)
+  printf '  current / %s: %.2fx\n' "$BASELINE" "$(echo "$current / $baseline" | bc -l)"
+  git -C "$repo" worktree remove --force "$work/baseline-repo"
+fi
