@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Clerk.Generated.Json;
 
@@ -49,10 +48,5 @@ public sealed class ClerkJsonEnumValuesTests
         Assert.That(Values.Contains(string.Empty), Is.False);
     }
 
-    private static Utf8JsonReader Start(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return reader;
-    }
+    private static Utf8JsonReader Start(string json) => JsonReaders.AtFirstToken(json);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Clerk.Generated.Json;
 
@@ -75,10 +74,5 @@ public sealed class ClerkJsonMemberReaderTests
         Assert.That(members.AdditionalProperties!["extra"].GetInt32(), Is.EqualTo(2));
     }
 
-    private static Utf8JsonReader Start(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return reader;
-    }
+    private static Utf8JsonReader Start(string json) => JsonReaders.AtFirstToken(json);
 }

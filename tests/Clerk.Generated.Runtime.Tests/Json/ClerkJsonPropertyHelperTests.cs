@@ -120,12 +120,7 @@ public sealed class ClerkJsonPropertyHelperTests
         return read(ref reader);
     }
 
-    private static Utf8JsonReader Start(string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        return reader;
-    }
+    private static Utf8JsonReader Start(string json) => JsonReaders.AtFirstToken(json);
 
     private static string Write(Action<Utf8JsonWriter> write)
     {
