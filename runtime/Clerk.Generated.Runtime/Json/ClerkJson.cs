@@ -38,10 +38,14 @@ public static partial class ClerkJson
             throw new JsonException("Expected a property name.");
         }
 
-        return !reader.HasValueSequence && !reader.ValueIsEscaped
+        return UnescapedText(ref reader);
+    }
+
+    /// <summary>The current property name or string as UTF-8, unescaped (no allocation in the common, unescaped case).</summary>
+    internal static ReadOnlySpan<byte> UnescapedText(ref Utf8JsonReader reader) =>
+        !reader.HasValueSequence && !reader.ValueIsEscaped
             ? reader.ValueSpan
             : Encoding.UTF8.GetBytes(reader.GetString()!);
-    }
 
     /// <summary>Reads a JSON array into a list.</summary>
     public static IReadOnlyList<T> ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ClerkJsonReadFunc<T> readItem)

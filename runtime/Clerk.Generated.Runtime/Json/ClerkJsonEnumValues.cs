@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Clerk.Generated.Json;
@@ -18,11 +17,7 @@ public sealed class ClerkJsonEnumValues
     {
         ArgumentNullException.ThrowIfNull(values);
         _values = values;
-        _utf8 = new byte[values.Length][];
-        for (var i = 0; i < values.Length; i++)
-        {
-            _utf8[i] = Encoding.UTF8.GetBytes(values[i]);
-        }
+        _utf8 = Utf8Table.Encode(values);
     }
 
     /// <summary>
@@ -38,21 +33,7 @@ public sealed class ClerkJsonEnumValues
             throw new JsonException("Expected a JSON string for " + typeName + ".");
         }
 
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            return Array.IndexOf(_values, reader.GetString());
-        }
-
-        var text = reader.ValueSpan;
-        for (var i = 0; i < _utf8.Length; i++)
-        {
-            if (text.SequenceEqual(_utf8[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        return Utf8Table.IndexOf(_utf8, ClerkJson.UnescapedText(ref reader));
     }
 
     /// <summary>Whether <paramref name="value"/> is one of the values (ordinal comparison).</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Clerk.Generated.Json;
@@ -18,11 +17,10 @@ public sealed class ClerkJsonPropertyNames
     public ClerkJsonPropertyNames(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        _utf8 = new byte[names.Length][];
+        _utf8 = Utf8Table.Encode(names);
         _encoded = new JsonEncodedText[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
-            _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
             _encoded[i] = JsonEncodedText.Encode(names[i]);
         }
     }
@@ -44,15 +42,12 @@ public sealed class ClerkJsonPropertyNames
             return expected++;
         }
 
-        for (var i = 0; i < _utf8.Length; i++)
+        var index = Utf8Table.IndexOf(_utf8, name);
+        if (index >= 0)
         {
-            if (name.SequenceEqual(_utf8[i]))
-            {
-                expected = i + 1;
-                return i;
-            }
+            expected = index + 1;
         }
 
-        return -1;
+        return index;
     }
 }
