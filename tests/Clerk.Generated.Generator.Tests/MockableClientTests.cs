@@ -163,9 +163,6 @@ public sealed class MockableClientTests
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).Select(d => d.ToString()).ToList();
         Assert.That(problems, Is.Empty, "the consumer and the generated code compile without warnings");
 
-        using var image = new MemoryStream();
-        var result = output.Emit(image);
-        Assert.That(result.Success, Is.True);
-        return Assembly.Load(image.ToArray()).GetType("Consumer.Checks")!;
+        return GeneratorHarness.EmitAndLoad((CSharpCompilation)output, "Consumer.Checks");
     }
 }

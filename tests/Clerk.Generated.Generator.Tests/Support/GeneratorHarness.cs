@@ -65,8 +65,17 @@ internal static class GeneratorHarness
     {
         var run = Run(specs, source, trackSteps: false);
         NUnit.Framework.Assert.That(run.CompileDiagnostics().Select(d => d.ToString()), NUnit.Framework.Is.Empty, "the consumer and the generated code compile without warnings");
+        return EmitAndLoad(run.OutputCompilation.WithAssemblyName(assemblyName), typeName);
+    }
+
+    /// <summary>
+    /// Emits <paramref name="compilation"/> (asserting success), loads it into the default context and returns its
+    /// type <paramref name="typeName"/>.
+    /// </summary>
+    public static Type EmitAndLoad(CSharpCompilation compilation, string typeName)
+    {
         using var image = new MemoryStream();
-        var emitted = run.OutputCompilation.WithAssemblyName(assemblyName).Emit(image);
+        var emitted = compilation.Emit(image);
         NUnit.Framework.Assert.That(emitted.Success, NUnit.Framework.Is.True, string.Join(Environment.NewLine, emitted.Diagnostics));
         return System.Reflection.Assembly.Load(image.ToArray()).GetType(typeName)!;
     }
