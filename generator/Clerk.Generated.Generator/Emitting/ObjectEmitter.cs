@@ -128,7 +128,7 @@ internal static class ObjectEmitter
 
     private static List<string> LocalNames(TypeModel type)
     {
-        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "members", "extra", "entry" };
+        var taken = new HashSet<string>(System.StringComparer.Ordinal) { "reader", "options", "typeToConvert", "writer", "value", "members" };
         return type.Properties.Select(p => Naming.Unique(Naming.Camel(p.Name), taken)).ToList();
     }
 
