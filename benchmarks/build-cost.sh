@@ -142,7 +142,7 @@ if [[ -n "${BASELINE:-}" ]]; then
   write_project_library "$work/baseline-library" "$work/baseline-repo"
   libraries+=("$work/baseline-library") labels+=("$BASELINE")
 fi
-declare -A compile_times warmup_times
+declare -A compile_times warmup_times medians
 for lib in "${libraries[@]}"; do build "$lib" >>"$BUILD_COST_LOG"; done
 for i in $(seq 1 "$warmup"); do
   for lib in "${libraries[@]}"; do warmup_times[$lib]+="$(csc_seconds "$lib") "; done
@@ -152,12 +152,11 @@ for i in $(seq 1 "$runs"); do
 done
 for k in "${!libraries[@]}"; do
   lib="${libraries[$k]}"
-  printf '  %-10s %6.2f s  generated %s bytes  (warm-up rounds: %s)\n' "${labels[$k]}" "$(printf '%s' "${compile_times[$lib]}" | median)" \
+  medians[$lib]=$(printf '%s' "${compile_times[$lib]}" | median)
+  printf '  %-10s %6.2f s  generated %s bytes  (warm-up rounds: %s)\n' "${labels[$k]}" "${medians[$lib]}" \
     "$(generated_bytes "$lib")" "${warmup_times[$lib]:-none}"
 done
 if [[ -n "${BASELINE:-}" ]]; then
-  current=$(printf '%s' "${compile_times[${libraries[0]}]}" | median)
-  baseline=$(printf '%s' "${compile_times[${libraries[1]}]}" | median)
-  printf '  current / %s: %.2fx\n' "$BASELINE" "$(echo "$current / $baseline" | bc -l)"
+  printf '  current / %s: %.2fx\n' "$BASELINE" "$(echo "${medians[${libraries[0]}]} / ${medians[${libraries[1]}]}" | bc -l)"
   git -C "$repo" worktree remove --force "$work/baseline-repo"
 fi
