@@ -184,6 +184,47 @@ public sealed class HostileInputTests
         Assert.That(result.FailureMessage, Does.Not.Contain(jwtKey));
     }
 
+    [TestCase("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "not a DER-encoded RSA public key")]
+    [TestCase("-----BEGIN RSA PUBLIC KEY-----\nMAYCAQICAQM=\n-----END RSA PUBLIC KEY-----", "not an odd")]
+    [TestCase("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----", "not a public key")]
+    public void A_jwt_key_whose_pem_block_holds_no_usable_rsa_public_key_is_refused_at_start_up(string jwtKey, string problem)
+    {
+        var result = new ClerkAuthenticationOptionsValidator().Validate("Clerk", new ClerkAuthenticationOptions { JwtKey = jwtKey });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("JwtKey (or CLERK_JWT_KEY) holds"));
+        Assert.That(result.FailureMessage, Does.Contain(problem));
+    }
+
+    [Test]
+    public void A_jwt_key_holding_the_private_key_is_refused_at_start_up_without_repeating_it()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var privateKey = rsa.ExportPkcs8PrivateKeyPem();
+
+        var result = new ClerkAuthenticationOptionsValidator().Validate("Clerk", new ClerkAuthenticationOptions { JwtKey = privateKey });
+
+        Assert.That(result.Failed, Is.True);
+        Assert.That(result.FailureMessage, Does.Contain("holds a private key"));
+        Assert.That(result.FailureMessage, Does.Not.Contain(privateKey.Split('\n')[1]));
+    }
+
+    [Test]
+    public void A_host_whose_jwt_key_block_is_damaged_fails_to_start_instead_of_failing_every_token()
+    {
+        var damaged = ClerkDevelopmentKey.PublicKeyPem.Replace("MII", "MIJ", StringComparison.Ordinal);
+
+        var e = Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            a => a.MapGet("/health", () => "ok"),
+            o =>
+            {
+                o.Keys = null;
+                o.JwtKey = damaged;
+            }));
+
+        Assert.That(e!.Message, Does.Contain("not a DER-encoded RSA public key"));
+    }
+
     [Test]
     public void The_pem_key_passes_start_up_checks_with_line_breaks_or_escaped_ones()
     {

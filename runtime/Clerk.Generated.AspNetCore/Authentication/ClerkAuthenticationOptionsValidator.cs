@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Clerk.Generated.Tokens;
+using Clerk.Generated.Tokens.Jwks;
 using Microsoft.Extensions.Options;
 
 namespace Clerk.Generated.Authentication;
@@ -16,8 +16,9 @@ internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<Cle
         + "token minted for another site from being replayed as a cookie. List your app's origins in AuthorizedParties, or set "
         + "AllowSessionCookieWithoutAuthorizedParties = true to accept that risk explicitly.";
 
-    internal const string JwtKeyNotPemMessage =
-        "ClerkAuthenticationOptions.JwtKey (or CLERK_JWT_KEY) holds no PEM block: set it to the PEM public key the Clerk dashboard "
+    /// <summary>What to set, after what is wrong with the JwtKey (a phrase of <see cref="ClerkSigningKey.IsAcceptedPem"/>).</summary>
+    internal static string JwtKeyMessage(string problem) =>
+        $"ClerkAuthenticationOptions.JwtKey (or CLERK_JWT_KEY) {problem}: set it to the PEM public key the Clerk dashboard "
         + "shows, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----, with line breaks (or \\n) between its lines.";
 
     public ValidateOptionsResult Validate(string? name, ClerkAuthenticationOptions options)
@@ -32,11 +33,12 @@ internal sealed class ClerkAuthenticationOptionsValidator : IValidateOptions<Cle
             failures.Add(NoKeySourceMessage);
         }
 
-        // The key itself is imported on the first token (importing loads the platform's cryptography library); text that
-        // holds no PEM block at all, such as a secret key or a URL in the wrong setting, is refused at start-up already.
-        if (options.Keys is null && jwtKey is not null && !PemEncoding.TryFind(jwtKey.Replace("\\n", "\n", StringComparison.Ordinal), out _))
+        // The key is imported on the first token (importing loads the platform's cryptography library). Its text is
+        // checked here in full without importing it, so a secret key or a URL in the wrong setting, a private key, a
+        // damaged block or a key of the wrong size stops the start instead of failing every token.
+        if (options.Keys is null && jwtKey is not null && !ClerkSigningKey.IsAcceptedPem(jwtKey, out var problem))
         {
-            failures.Add(JwtKeyNotPemMessage);
+            failures.Add(JwtKeyMessage(problem));
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromHours(1))

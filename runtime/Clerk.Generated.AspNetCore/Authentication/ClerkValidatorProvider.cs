@@ -177,4 +177,7 @@ internal sealed class ClerkSchemeValidator(
     public ClerkRequestAuthenticator? Authenticator => authenticator;
 
     public JwksCache? Keys => keys.IsValueCreated ? keys.Value as JwksCache : null;
+
+    /// <summary>Whether the keys are built (a PEM key imported): not before the first token or the first cookie.</summary>
+    public bool HasKeys => keys.IsValueCreated;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
 namespace Clerk.Generated.Tokens.Jwks;
@@ -44,13 +45,9 @@ public sealed class ClerkSigningKey
         ArgumentException.ThrowIfNullOrEmpty(keyId);
         var n = TrimLeadingZeros(modulus).ToArray();
         var e = TrimLeadingZeros(exponent).ToArray();
-        if (n.Length == 0 || e.Length == 0 || e.Length > 8 || (n[^1] & 1) == 0 || (e[^1] & 1) == 0)
-        {
-            throw new ArgumentException("The RSA key's modulus and exponent must be odd, non-empty numbers.", nameof(modulus));
-        }
-
-        var bits = (n.Length * 8) - System.Numerics.BitOperations.LeadingZeroCount((uint)n[0]) + 24;
-        if (bits < MinimumKeySizeInBits || bits > MaximumKeySizeInBits)
+        var bits = ModulusBits(n, e)
+            ?? throw new ArgumentException("The RSA key's modulus and exponent must be odd, non-empty numbers.", nameof(modulus));
+        if (!IsAcceptedSize(bits))
         {
             throw new ArgumentException($"RSA keys must have {MinimumKeySizeInBits} to {MaximumKeySizeInBits} bits; this one has {bits}.", nameof(modulus));
         }
@@ -71,24 +68,39 @@ public sealed class ClerkSigningKey
 
     /// <summary>
     /// Creates a key from a PEM public key (<c>-----BEGIN PUBLIC KEY-----</c> or <c>-----BEGIN RSA PUBLIC KEY-----</c>),
-    /// such as the <c>CLERK_JWT_KEY</c> your Clerk dashboard shows.
+    /// such as the <c>CLERK_JWT_KEY</c> your Clerk dashboard shows. Literal <c>\n</c> sequences count as line breaks.
     /// </summary>
     /// <exception cref="ArgumentException">The text holds no RSA public key of an acceptable size.</exception>
     public static ClerkSigningKey FromPem(string keyId, string pem)
     {
         ArgumentException.ThrowIfNullOrEmpty(pem);
-        using var rsa = RSA.Create();
-        try
+        if (!RsaPublicKeyPem.TryRead(pem, out var modulus, out var exponent, out var problem))
         {
-            rsa.ImportFromPem(NormalizePem(pem));
-        }
-        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-        {
-            throw new ArgumentException("The text is not a PEM-encoded RSA public key.", nameof(pem), ex);
+            throw new ArgumentException($"The text {problem}.", nameof(pem));
         }
 
-        var parameters = rsa.ExportParameters(includePrivateParameters: false);
-        return FromComponents(keyId, parameters.Modulus, parameters.Exponent);
+        return FromComponents(keyId, modulus, exponent);
+    }
+
+    /// <summary>
+    /// Whether <see cref="FromPem"/> would accept the text, checked without importing the key (nothing loads the
+    /// platform's cryptography library), for start-up checks of configuration.
+    /// </summary>
+    /// <param name="pem">The text to check.</param>
+    /// <param name="problem">When not, what is wrong, as a phrase to follow the setting's name ("holds no PEM block"); it never repeats the text.</param>
+    public static bool IsAcceptedPem(string pem, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(pem);
+        if (!RsaPublicKeyPem.TryRead(pem, out var modulus, out var exponent, out problem))
+        {
+            return false;
+        }
+
+        var bits = ModulusBits(TrimLeadingZeros(modulus), TrimLeadingZeros(exponent));
+        problem = bits is null ? "holds an RSA key whose modulus or exponent is not an odd, non-empty number"
+            : !IsAcceptedSize(bits.Value) ? $"holds an RSA key of {bits} bits, where {MinimumKeySizeInBits} to {MaximumKeySizeInBits} are accepted"
+            : null;
+        return problem is null;
     }
 
     /// <summary>Whether this key has the same RSA components as another (key ids aside).</summary>
@@ -123,6 +135,11 @@ public sealed class ClerkSigningKey
         return start < 0 ? [] : value[start..];
     }
 
-    // Environment variables often carry PEM with literal "\n" sequences instead of newlines.
-    private static string NormalizePem(string pem) => pem.Contains("\\n", StringComparison.Ordinal) ? pem.Replace("\\n", "\n", StringComparison.Ordinal) : pem;
+    /// <summary>The modulus size in bits; null unless both numbers (without leading zeros) are odd and not empty.</summary>
+    private static int? ModulusBits(ReadOnlySpan<byte> modulus, ReadOnlySpan<byte> exponent) =>
+        modulus.IsEmpty || exponent.IsEmpty || exponent.Length > 8 || (modulus[^1] & 1) == 0 || (exponent[^1] & 1) == 0
+            ? null
+            : (modulus.Length * 8) - System.Numerics.BitOperations.LeadingZeroCount((uint)modulus[0]) + 24;
+
+    private static bool IsAcceptedSize(int bits) => bits is >= MinimumKeySizeInBits and <= MaximumKeySizeInBits;
 }
