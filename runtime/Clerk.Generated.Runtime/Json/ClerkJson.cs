@@ -2,7 +2,6 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Clerk.Generated.Json;
 
@@ -169,32 +168,12 @@ public static partial class ClerkJson
             throw new JsonException("Expected a JSON object.");
         }
 
-        if (typeof(T) == typeof(JsonElement) && ReferenceEquals(converter, JsonMetadataServices.JsonElementConverter))
-        {
-            return (IReadOnlyDictionary<string, T>)(object)ReadElementMap(ref reader);
-        }
-
         var map = new Dictionary<string, T>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var key = reader.GetString()!;
             reader.Read();
             map[key] = reader.TokenType == JsonTokenType.Null ? default! : converter.Read(ref reader, typeof(T), options)!;
-        }
-
-        return map;
-    }
-
-    /// <summary>
-    /// A free-form object (Clerk's metadata) as a map of its members: one document for the whole object, whose members
-    /// are the values, where the element converter would parse a document for each member.
-    /// </summary>
-    private static Dictionary<string, JsonElement> ReadElementMap(ref Utf8JsonReader reader)
-    {
-        var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var member in JsonElement.ParseValue(ref reader).EnumerateObject())
-        {
-            map[member.Name] = member.Value;
         }
 
         return map;

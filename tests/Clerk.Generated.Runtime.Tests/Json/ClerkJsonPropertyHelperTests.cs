@@ -51,35 +51,6 @@ public sealed class ClerkJsonPropertyHelperTests
     }
 
     [Test]
-    public void A_free_form_map_reads_as_the_element_converter_reads_it_member_by_member()
-    {
-        const string json = """{"plan":"pro","seats":3,"flags":{"beta":true,"tags":["a","b"]},"\u0073ub":null,"plan":"team","empty":{}} """;
-        var reader = Start(json);
-        var expected = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        var memberByMember = Start(json);
-        while (memberByMember.Read() && memberByMember.TokenType != JsonTokenType.EndObject)
-        {
-            var name = memberByMember.GetString()!;
-            memberByMember.Read();
-            expected[name] = JsonMetadataServices.JsonElementConverter.Read(ref memberByMember, typeof(JsonElement), Options);
-        }
-
-        var map = ClerkJson.ReadMap(ref reader, Options, JsonMetadataServices.JsonElementConverter);
-
-        Assert.That(map.Keys, Is.EquivalentTo(expected.Keys));
-        Assert.That(map.Keys, Does.Contain("sub"));
-        foreach (var (name, value) in expected)
-        {
-            Assert.That(map[name].GetRawText(), Is.EqualTo(value.GetRawText()), name);
-            Assert.That(map[name].ValueKind, Is.EqualTo(value.ValueKind), name);
-        }
-
-        Assert.That(map["plan"].GetString(), Is.EqualTo("team"));
-        Assert.That(reader.TokenType, Is.EqualTo(JsonTokenType.EndObject));
-        Assert.That(reader.Read(), Is.False);
-    }
-
-    [Test]
     public void A_wrong_token_is_a_json_exception_not_a_null()
     {
         Assert.Throws<InvalidOperationException>(() => Read("\"1\"", (ref Utf8JsonReader r) => ClerkJson.ReadInt64(ref r)));
