@@ -4,7 +4,7 @@
 # and runs a bounded load (20,000 requests, 32 connections; three alternated rounds) against GET /me of the sample,
 # the sample with EnableTokenCache, the baseline and the baseline without authentication (Baseline__Authentication=none,
 # the ceiling), then starts the sample, the baseline and the baseline without Data Protection
-# (Baseline__DataProtection=none, as the sample's AddClerkAuthentication runs) 11 times each, alternated, timing exec to
+# (Baseline__DataProtection=none, as the sample's AddClerkAuthentication runs) 21 times each, alternated, timing exec to
 # the first answered GET /health.
 # Load method: with two CPUs or more (and taskset), every service under load runs on CPU 0 (`taskset -c 0`, the same
 # for all four) and the load client, a wrk-like HTTP/1.1 client on raw sockets (pre-encoded request, kept-alive
@@ -47,4 +47,4 @@ else
 fi
 
 timeout 600 dotnet run --project build/aspnetcore-smoke/Clerk.Sample.Smoke -c Release --artifacts-path "$out/build" -- \
-  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 11
+  "$out/sample/Clerk.Sample.Api" "$out/baseline/JwtBearerBaseline" 20000 32 21

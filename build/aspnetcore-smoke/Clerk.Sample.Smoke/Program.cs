@@ -339,7 +339,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(5);
+            // A short interval: the start-up series times exec to the first answer, and the wait between two attempts
+            // is how late that answer can be seen (about 55 ms to the first answer, so 5 ms would be up to a tenth).
+            await Task.Delay(1);
         }
 
         if (!service.Ready)
