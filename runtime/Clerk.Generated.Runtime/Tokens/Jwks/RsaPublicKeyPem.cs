@@ -67,7 +67,7 @@ internal static class RsaPublicKeyPem
     }
 
     // Environment variables often carry PEM with literal "\n" sequences instead of newlines.
-    public static string Normalize(string pem) =>
+    private static string Normalize(string pem) =>
         pem.Contains("\\n", StringComparison.Ordinal) ? pem.Replace("\\n", "\n", StringComparison.Ordinal) : pem;
 
     /// <summary>SubjectPublicKeyInfo: the algorithm must be rsaEncryption; <paramref name="rsaPublicKey"/> is the key it wraps.</summary>
