@@ -47,7 +47,7 @@ public sealed class ClerkGenerator : IIncrementalGenerator
         var groups = models
             .SelectMany(static (spec, _) => spec.SpecKind == SpecKind.Webhooks
                 ? ImmutableArray<GroupToEmit>.Empty
-                : spec.Groups.Select(group => new GroupToEmit(spec.Settings, group)).ToImmutableArray())
+                : spec.Groups.Select(group => GroupToEmit.Of(spec.Settings, spec.Title, group)).ToImmutableArray())
             .WithTrackingName(TrackingNames.Groups);
         context.RegisterSourceOutput(groups, static (output, item) =>
         {

@@ -125,8 +125,17 @@ public sealed class IncrementalTests
         AssertStep(result, TrackingNames.JsonContext, IncrementalStepRunReason.Modified);
         AssertStep(result, TrackingNames.ServiceRegistration, IncrementalStepRunReason.Unchanged);
         AssertStep(result, TrackingNames.Endpoints, IncrementalStepRunReason.Unchanged);
-        AssertStep(result, TrackingNames.Groups, IncrementalStepRunReason.Unchanged);
         AssertStep(result, TrackingNames.Types, IncrementalStepRunReason.Unchanged);
+
+        // A group without documentation of its own is summarised with the API's title; one with documentation is not.
+        var groups = result.TrackedSteps[TrackingNames.Groups].SelectMany(s => s.Outputs).Select(o => (Item: (GroupToEmit)o.Value, o.Reason)).ToList();
+        Assert.That(groups.Where(g => g.Item.Group.Documentation is null), Is.Not.Empty);
+        foreach (var (item, reason) in groups)
+        {
+            var namesTitle = item.Group.Documentation is null;
+            Assert.That(reason, Is.EqualTo(namesTitle ? IncrementalStepRunReason.Modified : IncrementalStepRunReason.Unchanged), item.Group.Name);
+            Assert.That(item.Summary.Contains("renamed", StringComparison.Ordinal), Is.EqualTo(namesTitle), item.Group.Name);
+        }
     }
 
     private static void AssertSharedOutputsNotRerun(GeneratorRunResult result)

@@ -21,7 +21,7 @@ internal static class GroupEmitter
         var group = item.Group;
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Deprecated operations still call deprecated models.");
         writer.OpenBlock("namespace " + settings.Namespace);
-        writer.Doc("summary", group.Documentation ?? "The " + group.Name + " operations of the Clerk Backend API.");
+        writer.Doc("summary", item.Summary);
         writer.Lines($$"""
             {{CSharpTypes.GeneratedCodeAttribute}}
             {{settings.Accessibility}} sealed partial class {{group.ClassName}} : {{CSharpTypes.Generated(group.InterfaceName, settings)}}

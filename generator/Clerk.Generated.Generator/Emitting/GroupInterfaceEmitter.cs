@@ -15,7 +15,7 @@ internal static class GroupInterfaceEmitter
         var writer = FileHeader.Start("#pragma warning disable CS0618 // Deprecated operations still take deprecated models.");
         writer.Line("namespace " + settings.Namespace);
         writer.OpenBlock();
-        writer.Doc("summary", group.Documentation ?? "The " + group.Name + " operations of the Clerk Backend API.");
+        writer.Doc("summary", item.Summary);
         writer.Line("/// <remarks>Implemented by <see cref=\"" + CSharpTypes.Generated(group.ClassName, settings) + "\"/>; registered by <c>AddClerkClient</c>.</remarks>");
         writer.Line(CSharpTypes.GeneratedCodeAttribute);
         writer.OpenBlock(settings.Accessibility + " partial interface " + group.InterfaceName);

@@ -6,7 +6,7 @@
 
 namespace Fixtures.Deprecated
 {
-    /// <summary>The Templates operations of the Clerk Backend API.</summary>
+    /// <summary>The Templates operations of the Deprecated fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.Deprecated.TemplatesApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface ITemplatesApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.Deprecated
 {
-    /// <summary>The Templates operations of the Clerk Backend API.</summary>
+    /// <summary>The Templates operations of the Deprecated fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class TemplatesApi : global::Fixtures.Deprecated.ITemplatesApi
     {

@@ -6,7 +6,7 @@
 
 namespace Fixtures.EmptyResponses
 {
-    /// <summary>The Jobs operations of the Clerk Backend API.</summary>
+    /// <summary>The Jobs operations of the Empty responses fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.EmptyResponses.JobsApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IJobsApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.EmptyResponses
 {
-    /// <summary>The Jobs operations of the Clerk Backend API.</summary>
+    /// <summary>The Jobs operations of the Empty responses fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class JobsApi : global::Fixtures.EmptyResponses.IJobsApi
     {

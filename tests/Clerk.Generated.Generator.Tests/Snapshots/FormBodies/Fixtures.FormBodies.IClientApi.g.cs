@@ -6,7 +6,7 @@
 
 namespace Fixtures.FormBodies
 {
-    /// <summary>The Client operations of the Clerk Backend API.</summary>
+    /// <summary>The Client operations of the Form body and header fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.FormBodies.ClientApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IClientApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.FormBodies
 {
-    /// <summary>The SignIns operations of the Clerk Backend API.</summary>
+    /// <summary>The SignIns operations of the Form body and header fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class SignInsApi : global::Fixtures.FormBodies.ISignInsApi
     {

@@ -6,7 +6,7 @@
 
 namespace Fixtures.FrontendApi
 {
-    /// <summary>The Client operations of the Clerk Backend API.</summary>
+    /// <summary>The Client operations of the Frontend API fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class ClientApi : global::Fixtures.FrontendApi.IClientApi
     {

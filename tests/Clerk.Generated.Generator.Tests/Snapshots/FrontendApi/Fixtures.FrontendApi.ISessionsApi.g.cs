@@ -6,7 +6,7 @@
 
 namespace Fixtures.FrontendApi
 {
-    /// <summary>The Sessions operations of the Clerk Backend API.</summary>
+    /// <summary>The Sessions operations of the Frontend API fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.FrontendApi.SessionsApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface ISessionsApi

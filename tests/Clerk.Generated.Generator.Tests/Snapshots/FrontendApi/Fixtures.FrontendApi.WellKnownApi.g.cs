@@ -6,7 +6,7 @@
 
 namespace Fixtures.FrontendApi
 {
-    /// <summary>The WellKnown operations of the Clerk Backend API.</summary>
+    /// <summary>The WellKnown operations of the Frontend API fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class WellKnownApi : global::Fixtures.FrontendApi.IWellKnownApi
     {

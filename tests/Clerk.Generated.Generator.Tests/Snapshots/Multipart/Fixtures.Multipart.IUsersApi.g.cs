@@ -6,7 +6,7 @@
 
 namespace Fixtures.Multipart
 {
-    /// <summary>The Users operations of the Clerk Backend API.</summary>
+    /// <summary>The Users operations of the Multipart fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.Multipart.UsersApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IUsersApi

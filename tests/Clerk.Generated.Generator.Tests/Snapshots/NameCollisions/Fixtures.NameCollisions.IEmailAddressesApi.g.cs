@@ -6,7 +6,7 @@
 
 namespace Fixtures.NameCollisions
 {
-    /// <summary>The EmailAddresses operations of the Clerk Backend API.</summary>
+    /// <summary>The EmailAddresses operations of the Name collisions fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.NameCollisions.EmailAddressesApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IEmailAddressesApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.OpenEnums
 {
-    /// <summary>The Invitations operations of the Clerk Backend API.</summary>
+    /// <summary>The Invitations operations of the Open enums fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class InvitationsApi : global::Fixtures.OpenEnums.IInvitationsApi
     {

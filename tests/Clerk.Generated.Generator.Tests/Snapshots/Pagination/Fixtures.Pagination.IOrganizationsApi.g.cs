@@ -6,7 +6,7 @@
 
 namespace Fixtures.Pagination
 {
-    /// <summary>The Organizations operations of the Clerk Backend API.</summary>
+    /// <summary>The Organizations operations of the Pagination fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.Pagination.OrganizationsApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IOrganizationsApi

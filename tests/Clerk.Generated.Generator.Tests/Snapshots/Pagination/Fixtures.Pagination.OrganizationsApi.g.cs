@@ -6,7 +6,7 @@
 
 namespace Fixtures.Pagination
 {
-    /// <summary>The Organizations operations of the Clerk Backend API.</summary>
+    /// <summary>The Organizations operations of the Pagination fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class OrganizationsApi : global::Fixtures.Pagination.IOrganizationsApi
     {

@@ -6,7 +6,7 @@
 
 namespace Fixtures.PatchTristate
 {
-    /// <summary>The Users operations of the Clerk Backend API.</summary>
+    /// <summary>The Users operations of the PATCH fixture.</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.PatchTristate.UsersApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IUsersApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.Settings
 {
-    /// <summary>The Domains operations of the Clerk Backend API.</summary>
+    /// <summary>The Domains operations of the Settings fixture (namespace, tags, visibility).</summary>
     /// <remarks>Implemented by <see cref="global::Fixtures.Settings.DomainsApi"/>; registered by <c>AddClerkClient</c>.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public partial interface IDomainsApi

@@ -6,7 +6,7 @@
 
 namespace Fixtures.Unions
 {
-    /// <summary>The Pets operations of the Clerk Backend API.</summary>
+    /// <summary>The Pets operations of the Unions fixture.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Clerk.Generated", "0.1.0")]
     public sealed partial class PetsApi : global::Fixtures.Unions.IPetsApi
     {
